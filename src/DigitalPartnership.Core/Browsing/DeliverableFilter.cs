@@ -1,0 +1,28 @@
+using DigitalPartnership.Core.Domain;
+
+namespace DigitalPartnership.Core.Browsing;
+
+public enum DeliverableSort
+{
+    /// <summary>The order of the Council texts: meeting, outcome, deliverable.</summary>
+    Source,
+    Title,
+    Status,
+    Target,
+    Updated,
+}
+
+/// <summary>
+/// The filters a reader can put on deliverables (<c>q</c>, <c>area</c>, <c>status</c>, <c>meeting</c>): one record,
+/// so the list, the dashboard links and the reports all mean the same thing by them.
+/// </summary>
+public sealed record DeliverableFilter(
+    string? Query = null,
+    int? AreaId = null,
+    DeliverableStatus? Status = null,
+    int? MeetingId = null)
+{
+    public static DeliverableFilter None { get; } = new();
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Query) && AreaId is null && Status is null && MeetingId is null;
+}

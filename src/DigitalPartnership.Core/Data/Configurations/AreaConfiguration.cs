@@ -1,0 +1,27 @@
+using DigitalPartnership.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DigitalPartnership.Core.Data.Configurations;
+
+internal sealed class AreaConfiguration : IEntityTypeConfiguration<Area>
+{
+    public void Configure(EntityTypeBuilder<Area> builder)
+    {
+        builder.Property(a => a.Slug).HasMaxLength(100);
+        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Description).HasMaxLength(2000);
+        builder.HasIndex(a => a.Slug).IsUnique();
+        builder.HasMany(a => a.Aliases).WithOne().HasForeignKey(alias => alias.AreaId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Aliases).HasField("_aliases");
+    }
+}
+
+internal sealed class AreaAliasConfiguration : IEntityTypeConfiguration<AreaAlias>
+{
+    public void Configure(EntityTypeBuilder<AreaAlias> builder)
+    {
+        builder.Property(a => a.Text).HasMaxLength(200);
+        builder.HasIndex(a => new { a.AreaId, a.Text }).IsUnique();
+    }
+}

@@ -1,0 +1,49 @@
+using DigitalPartnership.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DigitalPartnership.Core.Data.Configurations;
+
+internal sealed class DeliverableConfiguration : IEntityTypeConfiguration<Deliverable>
+{
+    public void Configure(EntityTypeBuilder<Deliverable> builder)
+    {
+        builder.Property(d => d.Title).HasMaxLength(Deliverable.TitleMaxLength);
+        builder.Property(d => d.EuLead).HasMaxLength(Deliverable.LeadMaxLength);
+        builder.Property(d => d.PartnerLead).HasMaxLength(Deliverable.LeadMaxLength);
+        builder.Property(d => d.Notes).HasMaxLength(20000);
+        builder.Property(d => d.SourceSentence).HasMaxLength(4000);
+        builder.Property(d => d.Version).IsConcurrencyToken();
+
+        // One index per filter and sort the deliverables list offers; each ends in Id so paging stays stable.
+        builder.HasIndex(d => new { d.OutcomeId, d.Position });
+        builder.HasIndex(d => new { d.Status, d.Id });
+        builder.HasIndex(d => new { d.TargetDate, d.Id });
+        builder.HasIndex(d => new { d.UpdatedAtUtc, d.Id });
+        builder.HasIndex(d => new { d.Title, d.Id });
+
+        builder.HasMany(d => d.History).WithOne(h => h.Deliverable).HasForeignKey(h => h.DeliverableId);
+        builder.Navigation(d => d.History).HasField("_history");
+        builder.HasMany(d => d.EvidenceLinks).WithOne().HasForeignKey(e => e.DeliverableId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.EvidenceLinks).HasField("_evidenceLinks");
+        builder.HasMany(d => d.Areas).WithMany().UsingEntity(
+            "DeliverableAreas",
+            r => r.HasOne(typeof(Area)).WithMany().HasForeignKey("AreaId"),
+            l => l.HasOne(typeof(Deliverable)).WithMany().HasForeignKey("DeliverableId"),
+            j =>
+            {
+                j.HasKey("DeliverableId", "AreaId");
+                j.HasIndex("AreaId", "DeliverableId");
+            });
+        builder.Navigation(d => d.Areas).HasField("_areas");
+    }
+}
+
+internal sealed class EvidenceLinkConfiguration : IEntityTypeConfiguration<EvidenceLink>
+{
+    public void Configure(EntityTypeBuilder<EvidenceLink> builder)
+    {
+        builder.Property(e => e.Url).HasMaxLength(2000);
+        builder.Property(e => e.Title).HasMaxLength(300);
+    }
+}

@@ -1,0 +1,29 @@
+using DigitalPartnership.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DigitalPartnership.Core.Data.Configurations;
+
+internal sealed class OutcomeConfiguration : IEntityTypeConfiguration<Outcome>
+{
+    public void Configure(EntityTypeBuilder<Outcome> builder)
+    {
+        builder.Property(o => o.Slug).HasMaxLength(Text.Slugs.MaxLength + 10);
+        builder.Property(o => o.Title).HasMaxLength(500);
+        builder.Property(o => o.Summary).HasMaxLength(8000);
+        builder.HasIndex(o => o.Slug).IsUnique();
+        builder.HasIndex(o => new { o.MeetingId, o.Position });
+        builder.HasMany(o => o.Deliverables).WithOne(d => d.Outcome).HasForeignKey(d => d.OutcomeId);
+        builder.Navigation(o => o.Deliverables).HasField("_deliverables");
+        builder.HasMany(o => o.Areas).WithMany().UsingEntity(
+            "OutcomeAreas",
+            r => r.HasOne(typeof(Area)).WithMany().HasForeignKey("AreaId"),
+            l => l.HasOne(typeof(Outcome)).WithMany().HasForeignKey("OutcomeId"),
+            j =>
+            {
+                j.HasKey("OutcomeId", "AreaId");
+                j.HasIndex("AreaId", "OutcomeId");
+            });
+        builder.Navigation(o => o.Areas).HasField("_areas");
+    }
+}

@@ -1,0 +1,55 @@
+namespace DigitalPartnership.Core.Domain;
+
+/// <summary>Where a deliverable stands. Values are stored, so they are fixed; their order is the workflow order.</summary>
+public enum DeliverableStatus
+{
+    NotStarted = 0,
+    InProgress = 1,
+    AtRisk = 2,
+    Delayed = 3,
+    Completed = 4,
+    Discontinued = 5,
+}
+
+public static class DeliverableStatusText
+{
+    public static IReadOnlyList<DeliverableStatus> All { get; } = Enum.GetValues<DeliverableStatus>();
+
+    /// <summary>The words people read and type: "Not started", "In progress"…</summary>
+    public static string DisplayName(this DeliverableStatus status) => status switch
+    {
+        DeliverableStatus.NotStarted => "Not started",
+        DeliverableStatus.InProgress => "In progress",
+        DeliverableStatus.AtRisk => "At risk",
+        DeliverableStatus.Delayed => "Delayed",
+        DeliverableStatus.Completed => "Completed",
+        DeliverableStatus.Discontinued => "Discontinued",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    /// <summary>The lowercase token used in addresses: <c>/deliverables?status=in-progress</c>.</summary>
+    public static string Slug(this DeliverableStatus status) => status.DisplayName().ToLowerInvariant().Replace(' ', '-');
+
+    /// <summary>Accepts the slug, the display name or the enum name, in any case.</summary>
+    public static bool TryParse(string? value, out DeliverableStatus status)
+    {
+        status = default;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        var key = value.Trim().Replace('-', ' ').Replace('_', ' ');
+        foreach (var candidate in All)
+        {
+            if (string.Equals(candidate.DisplayName(), key, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(candidate.ToString(), key.Replace(" ", ""), StringComparison.OrdinalIgnoreCase))
+            {
+                status = candidate;
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

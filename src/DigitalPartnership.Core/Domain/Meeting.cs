@@ -1,0 +1,52 @@
+namespace DigitalPartnership.Core.Domain;
+
+/// <summary>A Council meeting, with the verbatim text it was imported from.</summary>
+public sealed class Meeting
+{
+    private readonly List<Outcome> _outcomes = [];
+
+    private Meeting() { }
+
+    public Meeting(Partnership partnership, string title, MeetingPlace place, string sourceFileName, string sourceText,
+        string sourceHash, DateTime importedAtUtc)
+    {
+        Partnership = partnership;
+        Title = title;
+        Ordinal = place.Ordinal;
+        City = place.City;
+        Country = place.Country;
+        Date = place.Date;
+        Year = place.Year ?? place.Date?.Year;
+        SourceFileName = sourceFileName;
+        SourceText = sourceText;
+        SourceHash = sourceHash;
+        ImportedAtUtc = importedAtUtc;
+    }
+
+    public int Id { get; private set; }
+    public int PartnershipId { get; private set; }
+    public Partnership Partnership { get; private set; } = null!;
+    public string Title { get; private set; } = "";
+    public int? Ordinal { get; private set; }
+    public string? City { get; private set; }
+    public string? Country { get; private set; }
+    public DateOnly? Date { get; private set; }
+    public int? Year { get; private set; }
+    public string SourceFileName { get; private set; } = "";
+    public string SourceText { get; private set; } = "";
+
+    /// <summary>SHA-256 of the text, so importing the same text twice is recognised and changes nothing.</summary>
+    public string SourceHash { get; private set; } = "";
+    public DateTime ImportedAtUtc { get; private set; }
+
+    public IReadOnlyList<Outcome> Outcomes => _outcomes;
+
+    public MeetingPlace Place => new(Ordinal, City, Country, Date, Year);
+
+    public Outcome AddOutcome(string slug, string title, string summary, IEnumerable<Area> areas)
+    {
+        var outcome = new Outcome(this, slug, title, summary, _outcomes.Count + 1, areas);
+        _outcomes.Add(outcome);
+        return outcome;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace DigitalPartnership.Core.Domain;
+
+/// <summary>What a text says of a Council meeting: which one, where and when. Any part may be unknown.</summary>
+public sealed record MeetingPlace(int? Ordinal, string? City, string? Country, DateOnly? Date, int? Year)
+{
+    public static MeetingPlace Unknown { get; } = new(null, null, null, null, null);
+
+    /// <summary>"Tokyo, Japan", "Brussels", or null when the text names no place.</summary>
+    public string? Location => (City, Country) switch
+    {
+        (null, null) => null,
+        (not null, null) => City,
+        (null, not null) => Country,
+        _ => $"{City}, {Country}",
+    };
+
+    /// <summary>"3 July 2023", "2025", or null.</summary>
+    public string? When => Date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? Year?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"Tokyo, Japan, 2025" — the way the Council texts themselves put it.</summary>
+    public string Describe() => string.Join(", ", new[] { Location, When }.Where(part => part is not null));
+
+    public static string OrdinalWord(int ordinal) => ordinal switch
+    {
+        _ when ordinal % 100 is 11 or 12 or 13 => $"{ordinal}th",
+        _ when ordinal % 10 == 1 => $"{ordinal}st",
+        _ when ordinal % 10 == 2 => $"{ordinal}nd",
+        _ when ordinal % 10 == 3 => $"{ordinal}rd",
+        _ => $"{ordinal}th",
+    };
+
+    /// <summary>"2nd Council", or "Council" when the text did not say which.</summary>
+    public string CouncilName => Ordinal is { } n ? $"{OrdinalWord(n)} Council" : "Council";
+}

@@ -1,0 +1,44 @@
+namespace DigitalPartnership.Core.Domain;
+
+public enum MilestoneKind
+{
+    /// <summary>The next Council meeting as announced by a Council text.</summary>
+    NextCouncil = 0,
+}
+
+/// <summary>A dated point to work towards, such as the next Council ("Tokyo, Japan, 2025").</summary>
+public sealed class Milestone
+{
+    private Milestone() { }
+
+    public Milestone(Partnership partnership, Meeting announcedAt, MilestoneKind kind, string title, MeetingPlace place)
+    {
+        Partnership = partnership;
+        AnnouncedAt = announcedAt;
+        Kind = kind;
+        Title = title;
+        Ordinal = place.Ordinal;
+        City = place.City;
+        Country = place.Country;
+        Date = place.Date;
+        Year = place.Year ?? place.Date?.Year;
+    }
+
+    public int Id { get; private set; }
+    public int PartnershipId { get; private set; }
+    public Partnership Partnership { get; private set; } = null!;
+
+    /// <summary>The meeting whose text announced this milestone.</summary>
+    public int? AnnouncedAtId { get; private set; }
+    public Meeting? AnnouncedAt { get; private set; }
+
+    public MilestoneKind Kind { get; private set; }
+    public string Title { get; private set; } = "";
+    public int? Ordinal { get; private set; }
+    public string? City { get; private set; }
+    public string? Country { get; private set; }
+    public DateOnly? Date { get; private set; }
+    public int? Year { get; private set; }
+
+    public MeetingPlace Place => new(Ordinal, City, Country, Date, Year);
+}

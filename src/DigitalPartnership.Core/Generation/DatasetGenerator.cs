@@ -1,0 +1,126 @@
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Core.Importing;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalPartnership.Core.Generation;
+
+/// <summary>
+/// Adds a large, realistic-looking set of deliverables (with history) to the store, for measuring the portal at scale.
+/// Deterministic for a given seed, so two runs measure the same data.
+/// </summary>
+public sealed class DatasetGenerator(PortalDbContext db, TimeProvider time)
+{
+    public const string GeneratorName = "Dataset generator";
+    private const int DeliverablesPerOutcome = 5;
+    // One generated meeting per saved batch, so nothing saved stays tracked.
+    private const int BatchSize = 2000;
+
+    private static readonly string[] Subjects =
+    [
+        "A joint working group", "A team of experts", "A pilot project", "A research programme", "A memorandum of cooperation",
+        "An exchange of best practice", "A joint call for proposals", "A workshop series", "A mutual recognition study",
+        "An information-sharing mechanism", "A roadmap", "A joint statement",
+    ];
+
+    private static readonly string[] Verbs =
+    [
+        "will be established", "has been launched", "was signed", "will be explored", "is under way", "was adopted",
+        "will be prepared", "has been initiated",
+    ];
+
+    private static readonly string[] EuLeads = ["DG CONNECT", "DG TRADE", "DG RTD", "ENISA", "EuroHPC JU", "DG DIGIT", "EEAS"];
+    private static readonly string[] PartnerLeads = ["MIC", "METI", "Digital Agency", "NICT", "JST", "MOFA", "NISC"];
+
+    public async Task<int> GenerateAsync(int deliverables, int historyPerDeliverable, int seed, Action<int>? progress, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(deliverables);
+        ArgumentOutOfRangeException.ThrowIfNegative(historyPerDeliverable);
+
+        var random = new Random(seed);
+        var now = time.GetUtcNow().UtcDateTime;
+        var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Position).ToListAsync(ct);
+        var partnership = await db.Partnerships.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct)
+            ?? throw new InvalidOperationException("The store has no partnership yet: seed it first.");
+        var firstOrdinal = (await db.Meetings.MaxAsync(m => m.Ordinal, ct) ?? 0) + 100;
+        var runId = Guid.NewGuid().ToString("N")[..8];
+
+        var created = 0;
+        Meeting? meeting = null;
+        Outcome? outcome = null;
+        var outcomeNumber = 0;
+        while (created < deliverables)
+        {
+            if (meeting is null)
+            {
+                meeting = await NewMeetingAsync(partnership.Id, firstOrdinal++, runId, now, ct);
+            }
+
+            if (outcome is null || outcome.Deliverables.Count >= DeliverablesPerOutcome)
+            {
+                outcomeNumber++;
+                var outcomeAreas = Pick(random, areas, random.Next(1, 3));
+                outcome = meeting.AddOutcome($"generated-{runId}-{outcomeNumber}",
+                    $"{outcomeAreas[0].Name}: generated outcome {outcomeNumber}",
+                    $"Generated outcome on {string.Join(" and ", outcomeAreas.Select(a => a.Name))}.", outcomeAreas);
+            }
+
+            AddDeliverable(random, outcome, areas, historyPerDeliverable, now);
+            created++;
+            if (created % BatchSize == 0 || created == deliverables)
+            {
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                progress?.Invoke(created);
+                meeting = null;
+                outcome = null;
+            }
+        }
+
+        return created;
+    }
+
+    private void AddDeliverable(Random random, Outcome outcome, IReadOnlyList<Area> areas, int history, DateTime now)
+    {
+        var subject = Subjects[random.Next(Subjects.Length)];
+        var area = areas.Count == 0 ? null : areas[random.Next(areas.Count)];
+        var verb = Verbs[random.Next(Verbs.Length)];
+        var sentence = $"{subject} on {area?.Name.ToLowerInvariant() ?? "digital cooperation"} {verb}.";
+        var start = now.AddDays(-random.Next(200, 900));
+        var deliverable = outcome.AddDeliverable(sentence.TrimEnd('.'), StatusProposal.For(sentence), sentence,
+            area is null ? [] : [area], start, GeneratorName, "Generated.");
+
+        var at = start;
+        for (var i = 0; i < history; i++)
+        {
+            at = at.AddDays(random.Next(1, 60)).AddMinutes(random.Next(0, 1440));
+            if (at > now)
+            {
+                break;
+            }
+
+            var status = (DeliverableStatus)random.Next(0, 6);
+            deliverable.ChangeStatus(status, status == DeliverableStatus.Completed ? 100 : random.Next(0, 10) * 10,
+                $"Generated change {i + 1}.", GeneratorName, at);
+        }
+
+        deliverable.SetResponsibility(
+            EuLeads[random.Next(EuLeads.Length)],
+            PartnerLeads[random.Next(PartnerLeads.Length)],
+            random.Next(4) == 0 ? null : DateOnly.FromDateTime(now.AddDays(random.Next(-365, 730))),
+            deliverable.UpdatedAtUtc);
+    }
+
+    private async Task<Meeting> NewMeetingAsync(int partnershipId, int ordinal, string runId, DateTime now, CancellationToken ct)
+    {
+        var partnership = await db.Partnerships.FirstAsync(p => p.Id == partnershipId, ct);
+        var text = $"Generated meeting {ordinal} ({runId}) for measuring the portal at scale. Not a Council text.";
+        var meeting = new Meeting(partnership, $"Generated meeting {ordinal}", new MeetingPlace(ordinal, "Generated", null, null, now.Year),
+            $"generated-{runId}-{ordinal}", text, $"generated-{runId}-{ordinal}", now);
+        db.Meetings.Add(meeting);
+        return meeting;
+    }
+
+    private static List<T> Pick<T>(Random random, IReadOnlyList<T> items, int count) =>
+        items.OrderBy(_ => random.Next()).Take(Math.Min(count, items.Count)).ToList();
+}

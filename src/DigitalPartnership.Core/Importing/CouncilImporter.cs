@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using System.Text;
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Core.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalPartnership.Core.Importing;
+
+public enum ImportOutcome
+{
+    Imported,
+
+    /// <summary>The same text was imported before: nothing changed.</summary>
+    AlreadyImported,
+}
+
+public sealed record ImportResult(ImportOutcome Outcome, int MeetingId, int Outcomes, int Deliverables);
+
+/// <summary>Stores what a Council text yields: one transaction, all or nothing, and the same text twice changes nothing.</summary>
+public sealed class CouncilImporter(PortalDbContext db, AreaTaxonomy taxonomy, TimeProvider time)
+{
+    public const string ImporterName = "Council text importer";
+
+    public async Task<ImportResult> ImportAsync(string fileName, string text, CancellationToken ct)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var known = await db.Meetings.AsNoTracking().Where(m => m.SourceHash == hash).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);
+        if (known is { } knownId)
+        {
+            return new ImportResult(ImportOutcome.AlreadyImported, knownId, 0, 0);
+        }
+
+        var parsed = new CouncilTextParser(taxonomy).Parse(text);
+        if (parsed.Partnership is null)
+        {
+            throw new CouncilTextException("names no partnership: expected \"the EU and <partner>\" or \"<partner>-EU\" near the start");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var partnership = await FindOrAddPartnershipAsync(parsed.Partnership, ct);
+        if (parsed.Meeting.Ordinal is { } ordinal && partnership.Id != 0)
+        {
+            var twin = await db.Meetings.AsNoTracking()
+                .Where(m => m.PartnershipId == partnership.Id && m.Ordinal == ordinal)
+                .Select(m => m.SourceFileName).FirstOrDefaultAsync(ct);
+            if (twin is not null)
+            {
+                throw new CouncilTextException(
+                    $"the {MeetingPlace.OrdinalWord(ordinal)} Council of the {partnership.Name} was already imported from {twin}");
+            }
+        }
+
+        var areas = await SyncAreasAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var meeting = new Meeting(partnership, parsed.Title, parsed.Meeting, fileName, text, hash, now);
+        var slugs = new UniqueSlugs(await db.Outcomes.AsNoTracking().Select(o => o.Slug).ToListAsync(ct));
+        foreach (var parsedOutcome in parsed.Outcomes)
+        {
+            var outcome = meeting.AddOutcome(slugs.Claim(parsedOutcome.Title), parsedOutcome.Title, parsedOutcome.Summary,
+                parsedOutcome.Areas.Select(a => areas[a.Slug]));
+            foreach (var d in parsedOutcome.Deliverables)
+            {
+                outcome.AddDeliverable(d.Title, d.Status, d.Source, d.Areas.Select(a => areas[a.Slug]), now, ImporterName,
+                    $"Imported from {fileName}; status proposed from the wording of the source sentence.");
+            }
+        }
+
+        db.Meetings.Add(meeting);
+        if (parsed.NextMeeting is { } next)
+        {
+            db.Milestones.Add(new Milestone(partnership, meeting, MilestoneKind.NextCouncil, $"Next Council: {next.Describe()}", next));
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new ImportResult(ImportOutcome.Imported, meeting.Id, meeting.Outcomes.Count,
+            meeting.Outcomes.Sum(o => o.Deliverables.Count));
+    }
+
+    /// <summary>Makes the stored areas match the curated taxonomy (new areas added, names and aliases updated).</summary>
+    public async Task<IReadOnlyDictionary<string, Area>> SyncAreasAsync(CancellationToken ct)
+    {
+        var stored = await db.Areas.Include(a => a.Aliases).ToDictionaryAsync(a => a.Slug, ct);
+        var position = 0;
+        foreach (var definition in taxonomy.Areas)
+        {
+            position++;
+            if (!stored.TryGetValue(definition.Slug, out var area))
+            {
+                area = new Area(definition.Slug, definition.Name, definition.Description, position);
+                db.Areas.Add(area);
+                stored.Add(definition.Slug, area);
+            }
+
+            area.Update(definition.Name, definition.Description, position);
+            area.SetAliases(definition.Aliases);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return stored;
+    }
+
+    private async Task<Partnership> FindOrAddPartnershipAsync(PartnershipName name, CancellationToken ct)
+    {
+        var slug = Slugs.From(name.Name);
+        var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.Slug == slug, ct);
+        if (partnership is null)
+        {
+            partnership = new Partnership(name.Name, name.Partner);
+            db.Partnerships.Add(partnership);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return partnership;
+    }
+
+    /// <summary>Outcome addresses are global; a title seen before gets "-2", "-3"….</summary>
+    private sealed class UniqueSlugs(IEnumerable<string> taken)
+    {
+        private readonly HashSet<string> _taken = new(taken, StringComparer.Ordinal);
+
+        public string Claim(string title)
+        {
+            var slug = Slugs.From(title);
+            var candidate = slug;
+            for (var n = 2; !_taken.Add(candidate); n++)
+            {
+                candidate = $"{slug}-{n}";
+            }
+
+            return candidate;
+        }
+    }
+}

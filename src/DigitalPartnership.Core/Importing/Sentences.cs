@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+
+namespace DigitalPartnership.Core.Importing;
+
+/// <summary>Splits press prose into sentences and sentences into independent commitment clauses.</summary>
+internal static partial class Sentences
+{
+    public static IReadOnlyList<string> Split(string text) =>
+        SentenceBoundary().Split(text.Trim())
+            .Select(sentence => sentence.Trim())
+            .Where(sentence => sentence.Length > 0)
+            .ToList();
+
+    /// <summary>
+    /// "A team will be established …, and projects have been launched …" is two commitments; "…, and quantum technologies"
+    /// is not. A sentence splits at ", and" / ";" only where both sides carry a commitment verb of their own.
+    /// </summary>
+    public static IReadOnlyList<string> SplitCommitments(string sentence)
+    {
+        var clauses = new List<string>();
+        var rest = sentence;
+        foreach (Match joint in ClauseJoint().Matches(sentence).Reverse())
+        {
+            var left = rest[..(joint.Index)];
+            var right = rest[(joint.Index + joint.Length)..];
+            if (StatusProposal.HasCommitmentVerb(left) && StatusProposal.HasCommitmentVerb(right))
+            {
+                clauses.Insert(0, right);
+                rest = left;
+            }
+        }
+
+        clauses.Insert(0, rest);
+        return clauses.Select(Tidy).Where(clause => clause.Length > 0).ToList();
+    }
+
+    /// <summary>Capitalised, without the closing full stop: a clause reads as a title.</summary>
+    private static string Tidy(string clause)
+    {
+        var text = clause.Trim().TrimEnd('.', ';', ',').Trim();
+        return text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
+    // A full stop, question or exclamation mark followed by space and a capital, not after a common abbreviation.
+    [GeneratedRegex(@"(?<=[.!?])(?<!\b(?:e\.g|i\.e|etc|Mr|Ms|Dr|No|Mon|Tue|Wed|Thu|Fri|Sat|Sun|St|vs|[A-Z])\.)\s+(?=[""“(\p{Lu}\p{N}])")]
+    private static partial Regex SentenceBoundary();
+
+    [GeneratedRegex(@",\s+and\s+|;\s+(?:and\s+)?")]
+    private static partial Regex ClauseJoint();
+}

@@ -1,0 +1,25 @@
+namespace DigitalPartnership.Web.Hosting;
+
+/// <summary>
+/// Which environment the portal runs in when nobody said. We ship no launchSettings.json: <c>dotnet run</c> prints
+/// "Using launch settings from …" on stdout, which would spoil <c>import --dry-run --json</c>. Instead a Debug build
+/// (what <c>dotnet run</c> makes from source) is Development and a Release build (what <c>dotnet publish</c> makes) is
+/// Production, unless ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT says otherwise.
+/// </summary>
+public static class PortalEnvironment
+{
+    public static WebApplicationOptions Options(string[] args) => new()
+    {
+        Args = args,
+        EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is { Length: > 0 }
+            || Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 }
+                ? null
+                : BuildDefault,
+    };
+
+#if DEBUG
+    private const string BuildDefault = "Development";
+#else
+    private const string BuildDefault = "Production";
+#endif
+}

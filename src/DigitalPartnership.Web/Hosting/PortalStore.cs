@@ -1,0 +1,62 @@
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Generation;
+using DigitalPartnership.Core.Importing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DigitalPartnership.Web.Hosting;
+
+/// <summary>Where the store lives and how to reach it; shared by the web host and the command line.</summary>
+public static class PortalStore
+{
+    public const string ConnectionStringName = "Portal";
+    private const string MigrationsAssembly = "DigitalPartnership.Migrations.Sqlite";
+
+    public static IServiceCollection AddPortalStore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        var connectionString = SqliteConnectionString(configuration, environment.ContentRootPath);
+        services.AddDbContext<PortalDbContext>(options => options.UseSqlite(connectionString,
+            sqlite => sqlite.MigrationsAssembly(MigrationsAssembly)
+                // Detail pages project a few small collections; one round trip is right for them.
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => AreaTaxonomy.Load(Path.Combine(
+            sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveSeedsPath(environment.ContentRootPath), AreaTaxonomy.FileName)));
+        services.AddScoped<CouncilImporter>();
+        services.AddScoped<PortalSeeder>();
+        services.AddScoped<DatasetGenerator>();
+        services.AddScoped<StoreInitializer>();
+        return services;
+    }
+
+    /// <summary>
+    /// The configured SQLite connection string with a relative file made absolute against the content root, its folder
+    /// created, and a generous busy timeout so concurrent writers wait rather than fail.
+    /// </summary>
+    public static string SqliteConnectionString(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
+        var builder = new SqliteConnectionStringBuilder(configured);
+        if (builder.DataSource is not (":memory:" or "") && builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        if (builder.DefaultTimeout < 30)
+        {
+            builder.DefaultTimeout = 30;
+        }
+
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    public static string DatabasePath(this PortalDbContext db) =>
+        new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+}

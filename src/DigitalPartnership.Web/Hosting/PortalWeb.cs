@@ -1,0 +1,67 @@
+using System.Text.Json;
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Text;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Serilog;
+
+namespace DigitalPartnership.Web.Hosting;
+
+/// <summary>The HTTP surface: services and the request pipeline, kept here so Program.cs reads as a table of contents.</summary>
+public static class PortalWeb
+{
+    public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services));
+        return builder;
+    }
+
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services)
+    {
+        services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddRazorPages();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddHostedService<StoreInitializerService>();
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+        return services;
+    }
+
+    public static WebApplication UsePortalPipeline(this WebApplication app)
+    {
+        // Readers never see a stack trace, in any environment: the error page says what happened and what to do.
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseSerilogRequestLogging();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        app.MapRazorPages();
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            app.Logger.LogInformation("Digital Partnership Portal is ready at {Urls} ({Environment})",
+                string.Join(", ", addresses), app.Environment.EnvironmentName);
+        });
+        return app;
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+        }));
+    }
+}

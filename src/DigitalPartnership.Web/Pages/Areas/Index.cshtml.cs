@@ -1,0 +1,26 @@
+using DigitalPartnership.Core.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalPartnership.Web.Pages.Areas;
+
+public sealed class IndexModel(PortalDbContext db) : PageModel
+{
+    public IReadOnlyList<AreaRow> Areas { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var progress = (await AreaProgress.LoadAsync(db, ct)).ToDictionary(p => p.Slug);
+        var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Position)
+            .Select(a => new
+            {
+                a.Slug, a.Name, a.Description,
+                Aliases = a.Aliases.OrderBy(x => x.Text).Select(x => x.Text).ToList(),
+                Outcomes = db.Outcomes.Count(o => o.Areas.Any(oa => oa.Id == a.Id)),
+            })
+            .ToListAsync(ct);
+        Areas = areas.Select(a => new AreaRow(a.Slug, a.Name, a.Description, a.Aliases, a.Outcomes, progress[a.Slug])).ToList();
+    }
+
+    public sealed record AreaRow(string Slug, string Name, string Description, IReadOnlyList<string> Aliases, int Outcomes, AreaProgress Progress);
+}

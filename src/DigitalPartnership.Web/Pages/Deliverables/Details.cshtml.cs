@@ -1,0 +1,49 @@
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Web.Pages.Outcomes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalPartnership.Web.Pages.Deliverables;
+
+public sealed class DetailsModel(PortalDbContext db) : PageModel
+{
+    public DeliverableView Deliverable { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var deliverable = await db.Deliverables.AsNoTracking()
+            .Where(d => d.Id == id)
+            .Select(d => new DeliverableView(d.Id, d.Title, d.Status, d.Progress, d.EuLead, d.PartnerLead, d.TargetDate, d.Notes,
+                d.SourceSentence, d.CreatedAtUtc, d.UpdatedAtUtc,
+                d.Outcome.Title, d.Outcome.Slug, d.Outcome.Position, d.Outcome.MeetingId, d.Outcome.Meeting.Ordinal,
+                d.Outcome.Meeting.City, d.Outcome.Meeting.Country, d.Outcome.Meeting.Date, d.Outcome.Meeting.Year,
+                d.Outcome.Meeting.Partnership.Partner,
+                d.Areas.OrderBy(a => a.Position).Select(a => new AreaTag(a.Slug, a.Name)).ToList(),
+                d.EvidenceLinks.OrderBy(e => e.Id).Select(e => new Evidence(e.Url, e.Title)).ToList(),
+                d.History.OrderByDescending(h => h.ChangedAtUtc).ThenByDescending(h => h.Id)
+                    .Select(h => new HistoryRow(h.ChangedAtUtc, h.ChangedBy, h.FromStatus, h.ToStatus, h.Progress, h.Note)).ToList()))
+            .FirstOrDefaultAsync(ct);
+        if (deliverable is null)
+        {
+            return NotFound();
+        }
+
+        Deliverable = deliverable;
+        return Page();
+    }
+
+    public sealed record DeliverableView(int Id, string Title, DeliverableStatus Status, int? Progress, string? EuLead, string? PartnerLead,
+        DateOnly? TargetDate, string? Notes, string? SourceSentence, DateTime CreatedAtUtc, DateTime UpdatedAtUtc,
+        string Outcome, string OutcomeSlug, int OutcomePosition, int MeetingId, int? Ordinal, string? City, string? Country,
+        DateOnly? Date, int? Year, string Partner, IReadOnlyList<AreaTag> Areas, IReadOnlyList<Evidence> Evidence,
+        IReadOnlyList<HistoryRow> History)
+    {
+        public MeetingPlace Meeting => new(Ordinal, City, Country, Date, Year);
+    }
+
+    public sealed record Evidence(string Url, string? Title);
+
+    public sealed record HistoryRow(DateTime AtUtc, string By, DeliverableStatus? From, DeliverableStatus To, int? Progress, string? Note);
+}

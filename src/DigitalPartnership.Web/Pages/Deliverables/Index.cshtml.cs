@@ -1,0 +1,162 @@
+using DigitalPartnership.Core.Browsing;
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Web.Hosting;
+using DigitalPartnership.Web.Pages.Outcomes;
+using DigitalPartnership.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DigitalPartnership.Web.Pages.Deliverables;
+
+/// <summary>Every deliverable, filtered by area, status, meeting and words, sorted and paged by the database.</summary>
+public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> options) : PageModel
+{
+    public const int MaxQueryLength = 200;
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Area { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Meeting { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [FromQuery(Name = "page")] public string? PageText { get; set; }
+
+    public IReadOnlyList<DeliverableRow> Rows { get; private set; } = [];
+    public Pager Pager { get; private set; } = null!;
+    public IReadOnlyList<AreaTag> AreaChoices { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Label)> MeetingChoices { get; private set; } = [];
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public static IReadOnlyList<(DeliverableSort Sort, string Key, string Label)> SortChoices { get; } =
+    [
+        (DeliverableSort.Source, "", "Council text order"),
+        (DeliverableSort.Updated, "updated", "Recently updated"),
+        (DeliverableSort.Target, "target", "Target date"),
+        (DeliverableSort.Status, "status", "Status"),
+        (DeliverableSort.Title, "title", "Title"),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        AreaChoices = await db.Areas.AsNoTracking().OrderBy(a => a.Position).Select(a => new AreaTag(a.Slug, a.Name)).ToListAsync(ct);
+        var meetings = await db.Meetings.AsNoTracking().OrderByDescending(m => m.Ordinal).ThenBy(m => m.Id)
+            .Select(m => new { m.Id, m.Ordinal, m.City, m.Year }).ToListAsync(ct);
+        MeetingChoices = meetings
+            .Select(m => (m.Id, $"{new MeetingPlace(m.Ordinal, m.City, null, null, m.Year).CouncilName}{(m.City is null ? "" : $", {m.City}")}"))
+            .ToList();
+
+        var (filter, sort, page, problems) = await ReadQueryAsync(ct);
+        Problems = problems;
+        if (problems.Count > 0)
+        {
+            // The reader keeps the form as typed and is told what to change; nothing is guessed.
+            Pager = new Pager(1, options.Value.PageSize, 0, Link);
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
+        var matching = db.Matching(filter);
+        var total = await matching.CountAsync(ct);
+        var pageSize = options.Value.PageSize;
+        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        Pager = new Pager(page, pageSize, total, Link);
+        Rows = await matching.SortBy(sort)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(d => new DeliverableRow(d.Id, d.Title, d.Status, d.Progress, d.TargetDate, d.UpdatedAtUtc,
+                d.Outcome.Title, d.Outcome.Slug, d.Outcome.MeetingId, d.Outcome.Meeting.Ordinal,
+                d.Areas.OrderBy(a => a.Position).Select(a => new AreaTag(a.Slug, a.Name)).ToList()))
+            .ToListAsync(ct);
+        return Page();
+    }
+
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrEmpty(Area) || !string.IsNullOrEmpty(Status) || !string.IsNullOrEmpty(Meeting);
+
+    private async Task<(DeliverableFilter, DeliverableSort, int, List<string>)> ReadQueryAsync(CancellationToken ct)
+    {
+        var problems = new List<string>();
+        if (Q is { Length: > MaxQueryLength })
+        {
+            problems.Add($"Search words can be at most {MaxQueryLength} characters long.");
+        }
+
+        int? areaId = null;
+        if (!string.IsNullOrEmpty(Area))
+        {
+            areaId = await db.Areas.Where(a => a.Slug == Area).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+            if (areaId is null)
+            {
+                problems.Add($"There is no area \"{Area}\". Choose one from the list.");
+            }
+        }
+
+        DeliverableStatus? status = null;
+        if (!string.IsNullOrEmpty(Status))
+        {
+            if (DeliverableStatusText.TryParse(Status, out var parsed))
+            {
+                status = parsed;
+            }
+            else
+            {
+                problems.Add($"\"{Status}\" is not a status. Statuses are: {string.Join(", ", DeliverableStatusText.All.Select(s => s.DisplayName()))}.");
+            }
+        }
+
+        int? meetingId = null;
+        if (!string.IsNullOrEmpty(Meeting))
+        {
+            if (int.TryParse(Meeting, out var id) && MeetingChoices.Any(m => m.Id == id))
+            {
+                meetingId = id;
+            }
+            else
+            {
+                problems.Add($"There is no meeting \"{Meeting}\". Choose one from the list.");
+            }
+        }
+
+        var sort = DeliverableSort.Source;
+        if (!string.IsNullOrEmpty(Sort))
+        {
+            var choice = SortChoices.FirstOrDefault(c => c.Key == Sort.ToLowerInvariant() && c.Key.Length > 0);
+            if (choice.Key is null)
+            {
+                problems.Add($"\"{Sort}\" is not a way to sort. Choose one from the list.");
+            }
+            else
+            {
+                sort = choice.Sort;
+            }
+        }
+
+        var page = 1;
+        if (!string.IsNullOrEmpty(PageText) && (!int.TryParse(PageText, out page) || page < 1))
+        {
+            problems.Add("The page number must be a whole number from 1.");
+        }
+
+        return (new DeliverableFilter(Q?.Trim(), areaId, status, meetingId), sort, page, problems);
+    }
+
+    private string Link(int page)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q,
+            ["area"] = Area,
+            ["status"] = Status,
+            ["meeting"] = Meeting,
+            ["sort"] = Sort,
+            ["page"] = page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/deliverables",
+            query.Where(p => !string.IsNullOrEmpty(p.Value)));
+    }
+
+    public sealed record DeliverableRow(int Id, string Title, DeliverableStatus Status, int? Progress, DateOnly? TargetDate, DateTime UpdatedAtUtc,
+        string Outcome, string OutcomeSlug, int MeetingId, int? MeetingOrdinal, IReadOnlyList<AreaTag> Areas)
+    {
+        public string Council => new MeetingPlace(MeetingOrdinal, null, null, null, null).CouncilName;
+    }
+}

@@ -1,0 +1,90 @@
+using DigitalPartnership.Core.Browsing;
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Domain;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalPartnership.Web.Pages;
+
+/// <summary>The dashboard: where every commitment stands, by status and by area, the next Council and what moved lately.</summary>
+public sealed class IndexModel(PortalDbContext db, TimeProvider time) : PageModel
+{
+    public StatusTally Overall { get; private set; } = new([]);
+    public IReadOnlyList<AreaProgress> Areas { get; private set; } = [];
+    public NextCouncilView? NextCouncil { get; private set; }
+    public IReadOnlyList<RecentChange> RecentChanges { get; private set; } = [];
+    public LatestMeeting? Latest { get; private set; }
+    public int OutcomeCount { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var byStatus = await db.Deliverables.GroupBy(d => d.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        Overall = new StatusTally(byStatus.Select(s => (s.Key, s.Count)));
+        OutcomeCount = await db.Outcomes.CountAsync(ct);
+        Areas = await AreaProgress.LoadAsync(db, ct);
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        NextCouncil = await NextCouncilView.LoadAsync(db, today, ct);
+
+        RecentChanges = await db.StatusChanges.AsNoTracking()
+            .OrderByDescending(h => h.ChangedAtUtc).ThenByDescending(h => h.Id)
+            .Take(8)
+            .Select(h => new RecentChange(h.DeliverableId, h.Deliverable.Title, h.FromStatus, h.ToStatus, h.ChangedBy, h.ChangedAtUtc))
+            .ToListAsync(ct);
+
+        Latest = await db.Meetings.AsNoTracking()
+            .Where(m => !m.SourceHash.StartsWith("generated-"))
+            .OrderByDescending(m => m.Ordinal).ThenByDescending(m => m.Id)
+            .Select(m => new LatestMeeting(m.Id, m.Title, m.Ordinal, m.City, m.Country, m.Date, m.Year, m.Partnership.Name,
+                m.Outcomes.Count, m.Outcomes.SelectMany(o => o.Deliverables).Count()))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public sealed record RecentChange(int DeliverableId, string Title, DeliverableStatus? From, DeliverableStatus To, string By, DateTime AtUtc);
+
+    public sealed record LatestMeeting(int Id, string Title, int? Ordinal, string? City, string? Country, DateOnly? Date, int? Year,
+        string Partnership, int Outcomes, int Deliverables)
+    {
+        public MeetingPlace Place => new(Ordinal, City, Country, Date, Year);
+    }
+}
+
+/// <summary>Deliverables of one area counted by status.</summary>
+public sealed record AreaProgress(string Slug, string Name, StatusTally Tally)
+{
+    public static async Task<IReadOnlyList<AreaProgress>> LoadAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Position).Select(a => new { a.Id, a.Slug, a.Name }).ToListAsync(ct);
+        var counts = await db.Deliverables
+            .SelectMany(d => d.Areas, (d, a) => new { AreaId = a.Id, d.Status })
+            .GroupBy(x => new { x.AreaId, x.Status })
+            .Select(g => new { g.Key.AreaId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(ct);
+        return areas
+            .Select(a => new AreaProgress(a.Slug, a.Name,
+                new StatusTally(counts.Where(c => c.AreaId == a.Id).Select(c => (c.Status, c.Count)))))
+            .ToList();
+    }
+}
+
+/// <summary>The next Council as the latest text announced it, unless that Council has been imported already.</summary>
+public sealed record NextCouncilView(MeetingPlace Place, string Partnership, string Countdown, bool Overdue)
+{
+    public static async Task<NextCouncilView?> LoadAsync(PortalDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var milestones = await db.Milestones.AsNoTracking()
+            .Where(m => m.Kind == MilestoneKind.NextCouncil)
+            .Where(m => m.Ordinal == null || !db.Meetings.Any(held => held.PartnershipId == m.PartnershipId && held.Ordinal == m.Ordinal))
+            .OrderByDescending(m => m.Ordinal).ThenByDescending(m => m.Id)
+            .Select(m => new { m.Ordinal, m.City, m.Country, m.Date, m.Year, Partnership = m.Partnership.Name })
+            .FirstOrDefaultAsync(ct);
+        if (milestones is null)
+        {
+            return null;
+        }
+
+        var place = new MeetingPlace(milestones.Ordinal, milestones.City, milestones.Country, milestones.Date, milestones.Year);
+        return new NextCouncilView(place, milestones.Partnership, CouncilCountdown.Describe(place, today), CouncilCountdown.IsOverdue(place, today));
+    }
+}

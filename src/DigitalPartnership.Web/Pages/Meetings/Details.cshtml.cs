@@ -1,0 +1,64 @@
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Core.Importing;
+using DigitalPartnership.Core.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalPartnership.Web.Pages.Meetings;
+
+/// <summary>
+/// A meeting's source text, part by part, beside what was extracted from each part. The parts come from parsing the stored
+/// text again with the same parser the importer used, so the page shows exactly how the text was read.
+/// </summary>
+public sealed class DetailsModel(PortalDbContext db, AreaTaxonomy taxonomy, MarkdownRenderer markdown) : PageModel
+{
+    public MeetingView Meeting { get; private set; } = null!;
+    public IReadOnlyList<SectionView> Sections { get; private set; } = [];
+    public MeetingPlace? NextMeeting { get; private set; }
+    public string? ParseProblem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == id)
+            .Select(m => new MeetingView(m.Id, m.Title, m.Partnership.Name, m.Ordinal, m.City, m.Country, m.Date, m.Year, m.SourceFileName,
+                m.SourceText, m.ImportedAtUtc,
+                m.Outcomes.OrderBy(o => o.Position).Select(o => new OutcomeExtract(o.Position, o.Slug, o.Title,
+                    o.Areas.OrderBy(a => a.Position).Select(a => a.Name).ToList(),
+                    o.Deliverables.OrderBy(d => d.Position).Select(d => new DeliverableExtract(d.Id, d.Title, d.Status)).ToList())).ToList()))
+            .FirstOrDefaultAsync(ct);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+
+        Meeting = meeting;
+        NextMeeting = await db.Milestones.AsNoTracking().Where(m => m.AnnouncedAtId == id && m.Kind == MilestoneKind.NextCouncil)
+            .Select(m => new MeetingPlace(m.Ordinal, m.City, m.Country, m.Date, m.Year)).FirstOrDefaultAsync(ct);
+        try
+        {
+            var parsed = new CouncilTextParser(taxonomy).Parse(meeting.SourceText);
+            Sections = parsed.Sections.Select(s => new SectionView(markdown.ToHtml(s.Markdown), s.Role,
+                s.OutcomeIndex is { } i ? meeting.Outcomes.FirstOrDefault(o => o.Position == i + 1) : null)).ToList();
+        }
+        catch (CouncilTextException e)
+        {
+            ParseProblem = e.Message; // e.g. generated benchmark meetings, whose text is no Council text
+        }
+
+        return Page();
+    }
+
+    public sealed record MeetingView(int Id, string Title, string Partnership, int? Ordinal, string? City, string? Country, DateOnly? Date,
+        int? Year, string SourceFile, string SourceText, DateTime ImportedAtUtc, IReadOnlyList<OutcomeExtract> Outcomes)
+    {
+        public MeetingPlace Place => new(Ordinal, City, Country, Date, Year);
+    }
+
+    public sealed record OutcomeExtract(int Position, string Slug, string Title, IReadOnlyList<string> Areas, IReadOnlyList<DeliverableExtract> Deliverables);
+
+    public sealed record DeliverableExtract(int Id, string Title, DeliverableStatus Status);
+
+    public sealed record SectionView(string Html, SectionRole Role, OutcomeExtract? Outcome);
+}

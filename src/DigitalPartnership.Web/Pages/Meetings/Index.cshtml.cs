@@ -1,0 +1,24 @@
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Domain;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalPartnership.Web.Pages.Meetings;
+
+public sealed class IndexModel(PortalDbContext db) : PageModel
+{
+    public IReadOnlyList<MeetingRow> Meetings { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Meetings = await db.Meetings.AsNoTracking()
+            .OrderByDescending(m => m.Ordinal).ThenByDescending(m => m.Id)
+            .Select(m => new MeetingRow(m.Id, m.Title, m.Partnership.Name, m.Ordinal, m.City, m.Country, m.Date, m.Year,
+                m.SourceFileName, m.Outcomes.Count, m.Outcomes.SelectMany(o => o.Deliverables).Count()))
+            .ToListAsync(ct);
+
+    public sealed record MeetingRow(int Id, string Title, string Partnership, int? Ordinal, string? City, string? Country, DateOnly? Date,
+        int? Year, string SourceFile, int Outcomes, int Deliverables)
+    {
+        public MeetingPlace Place => new(Ordinal, City, Country, Date, Year);
+    }
+}

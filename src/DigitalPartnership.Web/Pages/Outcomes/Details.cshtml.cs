@@ -1,0 +1,42 @@
+using DigitalPartnership.Core.Browsing;
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalPartnership.Web.Pages.Outcomes;
+
+public sealed class DetailsModel(PortalDbContext db) : PageModel
+{
+    public OutcomeView Outcome { get; private set; } = null!;
+    public StatusTally Tally { get; private set; } = new([]);
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var outcome = await db.Outcomes.AsNoTracking()
+            .Where(o => o.Slug == slug)
+            .Select(o => new OutcomeView(o.Id, o.Title, o.Summary, o.MeetingId, o.Meeting.Title, o.Meeting.Ordinal, o.Meeting.City,
+                o.Meeting.Country, o.Meeting.Date, o.Meeting.Year, o.Position,
+                o.Areas.OrderBy(a => a.Position).Select(a => new AreaTag(a.Slug, a.Name)).ToList(),
+                o.Deliverables.OrderBy(d => d.Position)
+                    .Select(d => new DeliverableLine(d.Id, d.Title, d.Status, d.Progress, d.EuLead, d.PartnerLead, d.TargetDate)).ToList()))
+            .FirstOrDefaultAsync(ct);
+        if (outcome is null)
+        {
+            return NotFound();
+        }
+
+        Outcome = outcome;
+        Tally = new StatusTally(outcome.Deliverables.GroupBy(d => d.Status).Select(g => (g.Key, g.Count())));
+        return Page();
+    }
+
+    public sealed record OutcomeView(int Id, string Title, string Summary, int MeetingId, string MeetingTitle, int? Ordinal, string? City,
+        string? Country, DateOnly? Date, int? Year, int Position, IReadOnlyList<AreaTag> Areas, IReadOnlyList<DeliverableLine> Deliverables)
+    {
+        public MeetingPlace Meeting => new(Ordinal, City, Country, Date, Year);
+    }
+
+    public sealed record DeliverableLine(int Id, string Title, DeliverableStatus Status, int? Progress, string? EuLead, string? PartnerLead, DateOnly? TargetDate);
+}

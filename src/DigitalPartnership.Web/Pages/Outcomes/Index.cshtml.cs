@@ -1,0 +1,45 @@
+using DigitalPartnership.Core.Browsing;
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Web.Hosting;
+using DigitalPartnership.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DigitalPartnership.Web.Pages.Outcomes;
+
+public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> options) : PageModel
+{
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<OutcomeRow> Outcomes { get; private set; } = [];
+    public Pager Pager { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var pageSize = options.Value.PageSize;
+        var total = await db.Outcomes.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        Pager = new Pager(PageNumber, pageSize, total, page => $"/outcomes?page={page}");
+
+        var rows = await db.Outcomes.AsNoTracking()
+            .OrderByDescending(o => o.Meeting.Ordinal).ThenBy(o => o.MeetingId).ThenBy(o => o.Position)
+            .Skip((PageNumber - 1) * pageSize).Take(pageSize)
+            .Select(o => new
+            {
+                o.Slug, o.Title, o.Summary, o.MeetingId, o.Meeting.Ordinal, o.Meeting.City,
+                Areas = o.Areas.OrderBy(a => a.Position).Select(a => new AreaTag(a.Slug, a.Name)).ToList(),
+                Statuses = o.Deliverables.Select(d => d.Status).ToList(),
+            })
+            .ToListAsync(ct);
+        Outcomes = rows.Select(r => new OutcomeRow(r.Slug, r.Title, r.Summary, r.MeetingId, new MeetingPlace(r.Ordinal, r.City, null, null, null),
+            r.Areas, new StatusTally(r.Statuses.GroupBy(s => s).Select(g => (g.Key, g.Count()))))).ToList();
+    }
+
+    public sealed record OutcomeRow(string Slug, string Title, string Summary, int MeetingId, MeetingPlace Meeting, IReadOnlyList<AreaTag> Areas, StatusTally Tally);
+}
+
+public sealed record AreaTag(string Slug, string Name);
