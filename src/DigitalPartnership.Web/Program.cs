@@ -10,7 +10,7 @@ var builder = WebApplication.CreateBuilder(PortalEnvironment.Options(args));
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.AddPortalLogging();
 builder.Services
-    .AddPortalStore(builder.Configuration, builder.Environment)
+    .AddPortalStore()
     .AddPortalWeb();
 
 var app = builder.Build();

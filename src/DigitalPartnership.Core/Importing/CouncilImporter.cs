@@ -31,14 +31,10 @@ public sealed class CouncilImporter(PortalDbContext db, AreaTaxonomy taxonomy, T
             return new ImportResult(ImportOutcome.AlreadyImported, knownId, 0, 0);
         }
 
-        var parsed = new CouncilTextParser(taxonomy).Parse(text);
-        if (parsed.Partnership is null)
-        {
-            throw new CouncilTextException("names no partnership: expected \"the EU and <partner>\" or \"<partner>-EU\" near the start");
-        }
+        var parsed = Check(new CouncilTextParser(taxonomy).Parse(text));
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var partnership = await FindOrAddPartnershipAsync(parsed.Partnership, ct);
+        var partnership = await FindOrAddPartnershipAsync(parsed.Partnership!, ct);
         if (parsed.Meeting.Ordinal is { } ordinal && partnership.Id != 0)
         {
             var twin = await db.Meetings.AsNoTracking()
@@ -77,6 +73,12 @@ public sealed class CouncilImporter(PortalDbContext db, AreaTaxonomy taxonomy, T
         return new ImportResult(ImportOutcome.Imported, meeting.Id, meeting.Outcomes.Count,
             meeting.Outcomes.Sum(o => o.Deliverables.Count));
     }
+
+    /// <summary>What a text must yield to be stored, beyond what the parser demands: the partnership it belongs to.</summary>
+    public static CouncilText Check(CouncilText parsed) =>
+        parsed.Partnership is null
+            ? throw new CouncilTextException("names no partnership: expected \"the EU and <partner>\" or \"<partner>-EU\" near the start")
+            : parsed;
 
     /// <summary>Makes the stored areas match the curated taxonomy (new areas added, names and aliases updated).</summary>
     public async Task<IReadOnlyDictionary<string, Area>> SyncAreasAsync(CancellationToken ct)

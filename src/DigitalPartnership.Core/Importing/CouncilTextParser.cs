@@ -181,7 +181,7 @@ public sealed partial class CouncilTextParser(AreaTaxonomy taxonomy)
             else if (NextMeetingSentence().IsMatch(block.Plain))
             {
                 role = SectionRole.NextMeeting;
-                trailing = true;
+                trailing = firstItem >= 0 && i > firstItem; // the announcement closes the meeting's text only after its outcomes
             }
             else
             {
@@ -270,7 +270,8 @@ public sealed partial class CouncilTextParser(AreaTaxonomy taxonomy)
     [GeneratedRegex(@"\b(?:held|hosted|convened|took place|met|gathered)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HeldVerb();
 
-    [GeneratedRegex(@"\bnext\b[^.]*?\b(?:meeting|council)\b[^.]*?\b(?:will|shall|is to|is scheduled to|is expected to)\b[^.]*?\b(?:be held|take place|convene|meet|be hosted)\b",
+    // "The next meeting … will be held in …", "The second Council will take place in …" (future tense, so not this meeting).
+    [GeneratedRegex(@"\b(?:next|following|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\b[^.]*?\b(?:meeting|council)\b[^.]*?\b(?:will|shall|is to|is scheduled to|is expected to)\b[^.]*?\b(?:be held|take place|convene|meet|be hosted)\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex NextMeetingSentence();
 
@@ -279,7 +280,7 @@ public sealed partial class CouncilTextParser(AreaTaxonomy taxonomy)
     private static partial Regex OrdinalNearCouncil();
 
     // "in Tokyo, Japan" / "in Brussels" / "at Brussels": one or two capitalised words, then optionally ", Country".
-    [GeneratedRegex(@"\b(?:in|at)\s+(?<city>\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’-]+)?)(?:,\s*(?<country>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?))?")]
+    [GeneratedRegex(@"\b(?:in|at)\s+(?<city>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)(?:,\s*(?<country>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?))?")]
     private static partial Regex Place();
 
     [GeneratedRegex(@"^(?:January|February|March|April|May|June|July|August|September|October|November|December|The|This|Digital|Council|Meeting|EU|European)\b")]

@@ -61,12 +61,15 @@ public static class PortalCommands
         await using var app = BuildApp();
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        // Read the whole text before touching the store: a text that cannot be imported leaves it as it was.
+        var parsed = new CouncilTextParser(services.GetRequiredService<AreaTaxonomy>()).Parse(text);
         if (dryRun)
         {
-            var parsed = new CouncilTextParser(services.GetRequiredService<AreaTaxonomy>()).Parse(text);
             Console.Out.WriteLine(json ? CouncilTextJson.Write(parsed) : Describe(parsed));
             return 0;
         }
+
+        CouncilImporter.Check(parsed);
 
         await services.GetRequiredService<StoreInitializer>().InitializeAsync(CancellationToken.None);
         var result = await services.GetRequiredService<CouncilImporter>().ImportAsync(Path.GetFileName(path), text, CancellationToken.None);
@@ -114,7 +117,7 @@ public static class PortalCommands
             .MinimumLevel.Warning()
             .MinimumLevel.Override("DigitalPartnership", LogEventLevel.Information)
             .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose));
-        builder.Services.AddPortalStore(builder.Configuration, builder.Environment);
+        builder.Services.AddPortalStore();
         return builder.Build();
     }
 

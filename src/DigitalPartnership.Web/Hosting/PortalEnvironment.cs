@@ -11,6 +11,8 @@ public static class PortalEnvironment
     public static WebApplicationOptions Options(string[] args) => new()
     {
         Args = args,
+        // Started from another folder (a test, a service manager), the portal still finds the settings beside its binaries.
+        ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
         EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is { Length: > 0 }
             || Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 }
                 ? null

@@ -13,19 +13,21 @@ public static class PortalStore
     public const string ConnectionStringName = "Portal";
     private const string MigrationsAssembly = "DigitalPartnership.Migrations.Sqlite";
 
-    public static IServiceCollection AddPortalStore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddPortalStore(this IServiceCollection services)
     {
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        var connectionString = SqliteConnectionString(configuration, environment.ContentRootPath);
-        services.AddDbContext<PortalDbContext>(options => options.UseSqlite(connectionString,
+        // Resolved from the built service provider, so configuration added late (tests, command line) is honoured.
+        services.AddDbContext<PortalDbContext>((sp, options) => options.UseSqlite(
+            SqliteConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
             sqlite => sqlite.MigrationsAssembly(MigrationsAssembly)
                 // Detail pages project a few small collections; one round trip is right for them.
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => AreaTaxonomy.Load(Path.Combine(
-            sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveSeedsPath(environment.ContentRootPath), AreaTaxonomy.FileName)));
+            sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveSeedsPath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
+            AreaTaxonomy.FileName)));
         services.AddScoped<CouncilImporter>();
         services.AddScoped<PortalSeeder>();
         services.AddScoped<DatasetGenerator>();
