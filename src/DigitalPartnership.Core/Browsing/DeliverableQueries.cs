@@ -27,7 +27,8 @@ public static partial class DeliverableQueries
 
         if (filter.AreaId is { } areaId)
         {
-            query = query.Where(d => d.Areas.Any(a => a.Id == areaId));
+            var inArea = db.DeliverableAreaLinks.Where(link => link.AreaId == areaId).Select(link => link.OwnerId);
+            query = query.Where(d => inArea.Contains(d.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Query))

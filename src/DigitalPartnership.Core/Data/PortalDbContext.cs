@@ -3,6 +3,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigitalPartnership.Core.Data;
 
+/// <summary>A row linking a deliverable or an outcome (the owner) to an area.</summary>
+/// <remarks>Init properties, not a positional record: EF translates member access only through member-init projections.</remarks>
+public sealed record AreaLink
+{
+    public int OwnerId { get; init; }
+    public int AreaId { get; init; }
+}
+
 /// <summary>The portal's one store. Provider-neutral: each provider brings its own migrations assembly.</summary>
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
 {
@@ -13,6 +21,19 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    /// <summary>
+    /// The deliverable–area link rows themselves. Reads that filter or count by area go through them, because SQLite
+    /// cannot flatten EF's join of the skip navigation and would scan every link for every row.
+    /// </summary>
+    public IQueryable<AreaLink> DeliverableAreaLinks =>
+        Set<Dictionary<string, object>>("DeliverableAreas")
+            .Select(link => new AreaLink { OwnerId = EF.Property<int>(link, "DeliverableId"), AreaId = EF.Property<int>(link, "AreaId") });
+
+    /// <summary>The outcome–area link rows, for the same reason.</summary>
+    public IQueryable<AreaLink> OutcomeAreaLinks =>
+        Set<Dictionary<string, object>>("OutcomeAreas")
+            .Select(link => new AreaLink { OwnerId = EF.Property<int>(link, "OutcomeId"), AreaId = EF.Property<int>(link, "AreaId") });
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

@@ -39,7 +39,7 @@ public sealed class DatasetGenerator(PortalDbContext db, TimeProvider time)
 
         var random = new Random(seed);
         var now = time.GetUtcNow().UtcDateTime;
-        var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Position).ToListAsync(ct);
+        var areas = await db.Areas.OrderBy(a => a.Position).ToListAsync(ct);
         var partnership = await db.Partnerships.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct)
             ?? throw new InvalidOperationException("The store has no partnership yet: seed it first.");
         var firstOrdinal = (await db.Meetings.MaxAsync(m => m.Ordinal, ct) ?? 0) + 100;
@@ -71,6 +71,7 @@ public sealed class DatasetGenerator(PortalDbContext db, TimeProvider time)
             {
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
+                db.Areas.AttachRange(areas); // the same area instances go on being linked, as existing rows
                 progress?.Invoke(created);
                 meeting = null;
                 outcome = null;

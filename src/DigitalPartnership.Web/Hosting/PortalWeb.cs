@@ -30,6 +30,19 @@ public static class PortalWeb
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        // A reader who leaves before the page is ready cancels its queries: that is no error of the portal's.
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                context.Response.StatusCode = 499; // client closed request; nobody is there to read it
+            }
+        });
+
         // Readers never see a stack trace, in any environment: the error page says what happened and what to do.
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/status/{0}");

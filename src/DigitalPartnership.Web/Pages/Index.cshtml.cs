@@ -18,9 +18,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time) : PageMode
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var byStatus = await db.Deliverables.GroupBy(d => d.Status)
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        Overall = new StatusTally(byStatus.Select(s => (s.Key, s.Count)));
+        Overall = await StatusCounts.OfAsync(db.Deliverables, ct);
         OutcomeCount = await db.Outcomes.CountAsync(ct);
         Areas = await AreaProgress.LoadAsync(db, ct);
 
@@ -56,15 +54,8 @@ public sealed record AreaProgress(string Slug, string Name, StatusTally Tally)
     public static async Task<IReadOnlyList<AreaProgress>> LoadAsync(PortalDbContext db, CancellationToken ct)
     {
         var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Position).Select(a => new { a.Id, a.Slug, a.Name }).ToListAsync(ct);
-        var counts = await db.Deliverables
-            .SelectMany(d => d.Areas, (d, a) => new { AreaId = a.Id, d.Status })
-            .GroupBy(x => new { x.AreaId, x.Status })
-            .Select(g => new { g.Key.AreaId, g.Key.Status, Count = g.Count() })
-            .ToListAsync(ct);
-        return areas
-            .Select(a => new AreaProgress(a.Slug, a.Name,
-                new StatusTally(counts.Where(c => c.AreaId == a.Id).Select(c => (c.Status, c.Count)))))
-            .ToList();
+        var counts = await StatusCounts.ByAreaAsync(db, ct);
+        return areas.Select(a => new AreaProgress(a.Slug, a.Name, counts.GetValueOrDefault(a.Id) ?? new StatusTally([]))).ToList();
     }
 }
 

@@ -1,7 +1,6 @@
 using DigitalPartnership.Core.Browsing;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
-using DigitalPartnership.Web.Pages.Outcomes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -29,10 +28,9 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
 
         Area = area;
         var inArea = db.Matching(new DeliverableFilter(AreaId: area.Id));
-        var counts = await inArea.GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        Tally = new StatusTally(counts.Select(c => (c.Key, c.Count)));
+        Tally = await StatusCounts.OfAsync(inArea, ct);
         Outcomes = await db.Outcomes.AsNoTracking()
-            .Where(o => o.Areas.Any(a => a.Id == area.Id))
+            .Where(o => db.OutcomeAreaLinks.Any(link => link.AreaId == area.Id && link.OwnerId == o.Id))
             .OrderByDescending(o => o.Meeting.Ordinal).ThenBy(o => o.Position)
             .Take(50)
             .Select(o => new OutcomeLine(o.Slug, o.Title, o.Meeting.Ordinal, o.Deliverables.Count))

@@ -16,7 +16,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
             {
                 a.Slug, a.Name, a.Description,
                 Aliases = a.Aliases.OrderBy(x => x.Text).Select(x => x.Text).ToList(),
-                Outcomes = db.Outcomes.Count(o => o.Areas.Any(oa => oa.Id == a.Id)),
+                Outcomes = db.OutcomeAreaLinks.Count(link => link.AreaId == a.Id),
             })
             .ToListAsync(ct);
         Areas = areas.Select(a => new AreaRow(a.Slug, a.Name, a.Description, a.Aliases, a.Outcomes, progress[a.Slug])).ToList();

@@ -1,6 +1,6 @@
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
-using DigitalPartnership.Web.Pages.Outcomes;
+using DigitalPartnership.Core.Browsing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +20,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
                 d.Outcome.Title, d.Outcome.Slug, d.Outcome.Position, d.Outcome.MeetingId, d.Outcome.Meeting.Ordinal,
                 d.Outcome.Meeting.City, d.Outcome.Meeting.Country, d.Outcome.Meeting.Date, d.Outcome.Meeting.Year,
                 d.Outcome.Meeting.Partnership.Partner,
-                d.Areas.OrderBy(a => a.Position).Select(a => new AreaTag(a.Slug, a.Name)).ToList(),
+                Array.Empty<AreaRef>(),
                 d.EvidenceLinks.OrderBy(e => e.Id).Select(e => new Evidence(e.Url, e.Title)).ToList(),
                 d.History.OrderByDescending(h => h.ChangedAtUtc).ThenByDescending(h => h.Id)
                     .Select(h => new HistoryRow(h.ChangedAtUtc, h.ChangedBy, h.FromStatus, h.ToStatus, h.Progress, h.Note)).ToList()))
@@ -30,14 +30,14 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
             return NotFound();
         }
 
-        Deliverable = deliverable;
+        Deliverable = deliverable with { Areas = (await AreaRefs.ForDeliverablesAsync(db, [id], ct))[id].ToList() };
         return Page();
     }
 
     public sealed record DeliverableView(int Id, string Title, DeliverableStatus Status, int? Progress, string? EuLead, string? PartnerLead,
         DateOnly? TargetDate, string? Notes, string? SourceSentence, DateTime CreatedAtUtc, DateTime UpdatedAtUtc,
         string Outcome, string OutcomeSlug, int OutcomePosition, int MeetingId, int? Ordinal, string? City, string? Country,
-        DateOnly? Date, int? Year, string Partner, IReadOnlyList<AreaTag> Areas, IReadOnlyList<Evidence> Evidence,
+        DateOnly? Date, int? Year, string Partner, IReadOnlyList<AreaRef> Areas, IReadOnlyList<Evidence> Evidence,
         IReadOnlyList<HistoryRow> History)
     {
         public MeetingPlace Meeting => new(Ordinal, City, Country, Date, Year);

@@ -2,7 +2,6 @@ using DigitalPartnership.Core.Browsing;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Web.Hosting;
-using DigitalPartnership.Web.Pages.Outcomes;
 using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,7 +24,7 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
 
     public IReadOnlyList<DeliverableRow> Rows { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
-    public IReadOnlyList<AreaTag> AreaChoices { get; private set; } = [];
+    public IReadOnlyList<AreaRef> AreaChoices { get; private set; } = [];
     public IReadOnlyList<(int Id, string Label)> MeetingChoices { get; private set; } = [];
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
@@ -40,7 +39,7 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        AreaChoices = await db.Areas.AsNoTracking().OrderBy(a => a.Position).Select(a => new AreaTag(a.Slug, a.Name)).ToListAsync(ct);
+        AreaChoices = await db.Areas.AsNoTracking().OrderBy(a => a.Position).Select(a => new AreaRef(a.Slug, a.Name)).ToListAsync(ct);
         var meetings = await db.Meetings.AsNoTracking().OrderByDescending(m => m.Ordinal).ThenBy(m => m.Id)
             .Select(m => new { m.Id, m.Ordinal, m.City, m.Year }).ToListAsync(ct);
         MeetingChoices = meetings
@@ -61,12 +60,13 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
         var pageSize = options.Value.PageSize;
         page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         Pager = new Pager(page, pageSize, total, Link);
-        Rows = await matching.SortBy(sort)
+        var rows = await matching.SortBy(sort)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(d => new DeliverableRow(d.Id, d.Title, d.Status, d.Progress, d.TargetDate, d.UpdatedAtUtc,
-                d.Outcome.Title, d.Outcome.Slug, d.Outcome.MeetingId, d.Outcome.Meeting.Ordinal,
-                d.Areas.OrderBy(a => a.Position).Select(a => new AreaTag(a.Slug, a.Name)).ToList()))
+                d.Outcome.Title, d.Outcome.Slug, d.Outcome.MeetingId, d.Outcome.Meeting.Ordinal, Array.Empty<AreaRef>()))
             .ToListAsync(ct);
+        var areas = await AreaRefs.ForDeliverablesAsync(db, rows.Select(r => r.Id).ToList(), ct);
+        Rows = rows.Select(r => r with { Areas = areas[r.Id].ToList() }).ToList();
         return Page();
     }
 
@@ -155,7 +155,7 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
     }
 
     public sealed record DeliverableRow(int Id, string Title, DeliverableStatus Status, int? Progress, DateOnly? TargetDate, DateTime UpdatedAtUtc,
-        string Outcome, string OutcomeSlug, int MeetingId, int? MeetingOrdinal, IReadOnlyList<AreaTag> Areas)
+        string Outcome, string OutcomeSlug, int MeetingId, int? MeetingOrdinal, IReadOnlyList<AreaRef> Areas)
     {
         public string Council => new MeetingPlace(MeetingOrdinal, null, null, null, null).CouncilName;
     }

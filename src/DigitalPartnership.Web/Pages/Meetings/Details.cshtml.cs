@@ -1,3 +1,4 @@
+using DigitalPartnership.Core.Browsing;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Core.Importing;
@@ -23,24 +24,33 @@ public sealed class DetailsModel(PortalDbContext db, AreaTaxonomy taxonomy, Mark
     {
         var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == id)
             .Select(m => new MeetingView(m.Id, m.Title, m.Partnership.Name, m.Ordinal, m.City, m.Country, m.Date, m.Year, m.SourceFileName,
-                m.SourceText, m.ImportedAtUtc,
-                m.Outcomes.OrderBy(o => o.Position).Select(o => new OutcomeExtract(o.Position, o.Slug, o.Title,
-                    o.Areas.OrderBy(a => a.Position).Select(a => a.Name).ToList(),
-                    o.Deliverables.OrderBy(d => d.Position).Select(d => new DeliverableExtract(d.Id, d.Title, d.Status)).ToList())).ToList()))
+                m.SourceText, m.ImportedAtUtc, Array.Empty<OutcomeExtract>()))
             .FirstOrDefaultAsync(ct);
         if (meeting is null)
         {
             return NotFound();
         }
 
-        Meeting = meeting;
+        // Outcomes, their deliverables and areas in flat indexed queries: nested collection projections make SQLite scan
+        // every deliverable of every meeting.
+        var outcomes = await db.Outcomes.AsNoTracking().Where(o => o.MeetingId == id).OrderBy(o => o.Position)
+            .Select(o => new { o.Id, o.Position, o.Slug, o.Title }).ToListAsync(ct);
+        var deliverables = (await db.Deliverables.AsNoTracking().Where(d => d.Outcome.MeetingId == id)
+                .OrderBy(d => d.Position).Select(d => new { d.OutcomeId, d.Id, d.Title, d.Status }).ToListAsync(ct))
+            .ToLookup(d => d.OutcomeId, d => new DeliverableExtract(d.Id, d.Title, d.Status));
+        var areas = await AreaRefs.ForOutcomesAsync(db, outcomes.Select(o => o.Id).ToList(), ct);
+        Meeting = meeting with
+        {
+            Outcomes = outcomes.Select(o => new OutcomeExtract(o.Id, o.Position, o.Slug, o.Title, areas[o.Id].Select(a => a.Name).ToList(),
+                deliverables[o.Id].ToList())).ToList(),
+        };
         NextMeeting = await db.Milestones.AsNoTracking().Where(m => m.AnnouncedAtId == id && m.Kind == MilestoneKind.NextCouncil)
             .Select(m => new MeetingPlace(m.Ordinal, m.City, m.Country, m.Date, m.Year)).FirstOrDefaultAsync(ct);
         try
         {
             var parsed = new CouncilTextParser(taxonomy).Parse(meeting.SourceText);
             Sections = parsed.Sections.Select(s => new SectionView(markdown.ToHtml(s.Markdown), s.Role,
-                s.OutcomeIndex is { } i ? meeting.Outcomes.FirstOrDefault(o => o.Position == i + 1) : null)).ToList();
+                s.OutcomeIndex is { } i ? Meeting.Outcomes.FirstOrDefault(o => o.Position == i + 1) : null)).ToList();
         }
         catch (CouncilTextException e)
         {
@@ -56,7 +66,7 @@ public sealed class DetailsModel(PortalDbContext db, AreaTaxonomy taxonomy, Mark
         public MeetingPlace Place => new(Ordinal, City, Country, Date, Year);
     }
 
-    public sealed record OutcomeExtract(int Position, string Slug, string Title, IReadOnlyList<string> Areas, IReadOnlyList<DeliverableExtract> Deliverables);
+    public sealed record OutcomeExtract(int Id, int Position, string Slug, string Title, IReadOnlyList<string> Areas, IReadOnlyList<DeliverableExtract> Deliverables);
 
     public sealed record DeliverableExtract(int Id, string Title, DeliverableStatus Status);
 

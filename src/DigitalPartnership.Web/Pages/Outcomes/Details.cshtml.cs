@@ -18,7 +18,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
             .Where(o => o.Slug == slug)
             .Select(o => new OutcomeView(o.Id, o.Title, o.Summary, o.MeetingId, o.Meeting.Title, o.Meeting.Ordinal, o.Meeting.City,
                 o.Meeting.Country, o.Meeting.Date, o.Meeting.Year, o.Position,
-                o.Areas.OrderBy(a => a.Position).Select(a => new AreaTag(a.Slug, a.Name)).ToList(),
+                Array.Empty<AreaRef>(),
                 o.Deliverables.OrderBy(d => d.Position)
                     .Select(d => new DeliverableLine(d.Id, d.Title, d.Status, d.Progress, d.EuLead, d.PartnerLead, d.TargetDate)).ToList()))
             .FirstOrDefaultAsync(ct);
@@ -27,13 +27,13 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
             return NotFound();
         }
 
-        Outcome = outcome;
+        Outcome = outcome with { Areas = (await AreaRefs.ForOutcomesAsync(db, [outcome.Id], ct))[outcome.Id].ToList() };
         Tally = new StatusTally(outcome.Deliverables.GroupBy(d => d.Status).Select(g => (g.Key, g.Count())));
         return Page();
     }
 
     public sealed record OutcomeView(int Id, string Title, string Summary, int MeetingId, string MeetingTitle, int? Ordinal, string? City,
-        string? Country, DateOnly? Date, int? Year, int Position, IReadOnlyList<AreaTag> Areas, IReadOnlyList<DeliverableLine> Deliverables)
+        string? Country, DateOnly? Date, int? Year, int Position, IReadOnlyList<AreaRef> Areas, IReadOnlyList<DeliverableLine> Deliverables)
     {
         public MeetingPlace Meeting => new(Ordinal, City, Country, Date, Year);
     }

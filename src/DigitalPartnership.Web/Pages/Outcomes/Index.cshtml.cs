@@ -28,18 +28,14 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
         var rows = await db.Outcomes.AsNoTracking()
             .OrderByDescending(o => o.Meeting.Ordinal).ThenBy(o => o.MeetingId).ThenBy(o => o.Position)
             .Skip((PageNumber - 1) * pageSize).Take(pageSize)
-            .Select(o => new
-            {
-                o.Slug, o.Title, o.Summary, o.MeetingId, o.Meeting.Ordinal, o.Meeting.City,
-                Areas = o.Areas.OrderBy(a => a.Position).Select(a => new AreaTag(a.Slug, a.Name)).ToList(),
-                Statuses = o.Deliverables.Select(d => d.Status).ToList(),
-            })
+            .Select(o => new { o.Id, o.Slug, o.Title, o.Summary, o.MeetingId, o.Meeting.Ordinal, o.Meeting.City })
             .ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var areas = await AreaRefs.ForOutcomesAsync(db, ids, ct);
+        var counts = await StatusCounts.ByOutcomeAsync(db, ids, ct);
         Outcomes = rows.Select(r => new OutcomeRow(r.Slug, r.Title, r.Summary, r.MeetingId, new MeetingPlace(r.Ordinal, r.City, null, null, null),
-            r.Areas, new StatusTally(r.Statuses.GroupBy(s => s).Select(g => (g.Key, g.Count()))))).ToList();
+            areas[r.Id].ToList(), new StatusTally(counts[r.Id]))).ToList();
     }
 
-    public sealed record OutcomeRow(string Slug, string Title, string Summary, int MeetingId, MeetingPlace Meeting, IReadOnlyList<AreaTag> Areas, StatusTally Tally);
+    public sealed record OutcomeRow(string Slug, string Title, string Summary, int MeetingId, MeetingPlace Meeting, IReadOnlyList<AreaRef> Areas, StatusTally Tally);
 }
-
-public sealed record AreaTag(string Slug, string Name);

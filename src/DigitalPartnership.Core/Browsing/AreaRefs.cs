@@ -1,0 +1,30 @@
+using DigitalPartnership.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalPartnership.Core.Browsing;
+
+/// <summary>An area as a list shows it: a link target and a name.</summary>
+public sealed record AreaRef(string Slug, string Name);
+
+/// <summary>
+/// The areas of the rows on one page of a list, fetched in one indexed query by id. Projecting areas inside a paged
+/// query makes SQLite join the whole link table (160 ms at 100,000 deliverables); this takes under a millisecond.
+/// </summary>
+public static class AreaRefs
+{
+    public static async Task<ILookup<int, AreaRef>> ForDeliverablesAsync(PortalDbContext db, IReadOnlyCollection<int> deliverableIds, CancellationToken ct) =>
+        (await (from link in db.DeliverableAreaLinks.Where(l => deliverableIds.Contains(l.OwnerId))
+                join a in db.Areas on link.AreaId equals a.Id
+                select new { Id = link.OwnerId, a.Slug, a.Name, a.Position })
+            .ToListAsync(ct))
+        .OrderBy(x => x.Position)
+        .ToLookup(x => x.Id, x => new AreaRef(x.Slug, x.Name));
+
+    public static async Task<ILookup<int, AreaRef>> ForOutcomesAsync(PortalDbContext db, IReadOnlyCollection<int> outcomeIds, CancellationToken ct) =>
+        (await (from link in db.OutcomeAreaLinks.Where(l => outcomeIds.Contains(l.OwnerId))
+                join a in db.Areas on link.AreaId equals a.Id
+                select new { Id = link.OwnerId, a.Slug, a.Name, a.Position })
+            .ToListAsync(ct))
+        .OrderBy(x => x.Position)
+        .ToLookup(x => x.Id, x => new AreaRef(x.Slug, x.Name));
+}

@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace DigitalPartnership.BrowserTests;
+
+/// <summary>A reader in real Chromium: the dashboard, the filtered list, one deliverable.</summary>
+public sealed class BrowsingTests : IClassFixture<LivePortal>
+{
+    private readonly LivePortal _portal;
+
+    public BrowsingTests(LivePortal portal) => _portal = portal;
+
+    [BrowserFact]
+    public async Task Reader_opens_the_dashboard_filters_the_deliverables_and_opens_one()
+    {
+        var (page, consoleErrors) = await _portal.NewPageAsync();
+
+        await page.GotoAsync(_portal.BaseUrl + "/");
+        await Expect(page.GetByTestId("next-council")).ToHaveTextAsync("Next Council: Tokyo, Japan, 2025");
+        await _portal.ScreenshotAsync(page, "dashboard");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Deliverables", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(_portal.BaseUrl + "/deliverables");
+        await page.GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "In progress" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(page.GetByTestId("result-count")).ToHaveTextAsync("Showing 1–1 of 1 deliverables");
+        await _portal.ScreenshotAsync(page, "deliverables-in-progress");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Collaborative research projects have been launched for 6G" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Collaborative research projects have been launched for 6G, with a focus on global standardization");
+        await Expect(page.Locator("main .status").First).ToHaveTextAsync("In progress");
+        await Expect(page.GetByTestId("provenance")).ToContainTextAsync("A team of experts will be established");
+        await Expect(page.GetByTestId("history").Locator("tbody tr")).ToHaveCountAsync(1);
+        await _portal.ScreenshotAsync(page, "deliverable");
+
+        Assert.Empty(consoleErrors); // no asset blocked by the Content-Security-Policy, no script error
+    }
+
+    [BrowserFact]
+    public async Task On_a_phone_the_pages_fit_the_screen_and_the_menu_opens()
+    {
+        var (page, consoleErrors) = await _portal.NewPageAsync(width: 390, height: 844);
+
+        foreach (var path in new[] { "/", "/deliverables", "/outcomes", "/meetings/1" })
+        {
+            await page.GotoAsync(_portal.BaseUrl + path);
+            var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a phone screen");
+        }
+
+        await page.GotoAsync(_portal.BaseUrl + "/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show navigation" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Milestones" })).ToBeVisibleAsync();
+        await _portal.ScreenshotAsync(page, "dashboard-phone");
+        Assert.Empty(consoleErrors);
+    }
+}
