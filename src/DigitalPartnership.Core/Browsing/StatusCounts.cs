@@ -21,6 +21,15 @@ public static class StatusCounts
         .GroupBy(c => c.AreaId)
         .ToDictionary(g => g.Key, g => new StatusTally(g.Select(c => (c.Status, c.Count))));
 
+    /// <summary>
+    /// Changes whenever a deliverable is added (the highest id), removed (the count) or changed (every change moves
+    /// UpdatedAtUtc): indexed reads that let a costly count be reused until the data it counted changes.
+    /// </summary>
+    public static async Task<(int Count, int? LastId, DateTime? LastUpdate)> FingerprintAsync(PortalDbContext db, CancellationToken ct) =>
+        (await db.Deliverables.CountAsync(ct),
+         await db.Deliverables.MaxAsync(d => (int?)d.Id, ct),
+         await db.Deliverables.MaxAsync(d => (DateTime?)d.UpdatedAtUtc, ct));
+
     /// <summary>Per outcome id, for the outcomes on one page.</summary>
     public static async Task<ILookup<int, (DeliverableStatus, int)>> ByOutcomeAsync(PortalDbContext db, IReadOnlyCollection<int> outcomeIds,
         CancellationToken ct) =>

@@ -23,6 +23,7 @@ public static class PortalWeb
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddRazorPages();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddMemoryCache(cache => cache.SizeLimit = 1000);
         services.AddHostedService<StoreInitializerService>();
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
         return services;

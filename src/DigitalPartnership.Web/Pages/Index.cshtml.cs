@@ -3,11 +3,12 @@ using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace DigitalPartnership.Web.Pages;
 
 /// <summary>The dashboard: where every commitment stands, by status and by area, the next Council and what moved lately.</summary>
-public sealed class IndexModel(PortalDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(PortalDbContext db, TimeProvider time, IMemoryCache cache) : PageModel
 {
     public StatusTally Overall { get; private set; } = new([]);
     public IReadOnlyList<AreaProgress> Areas { get; private set; } = [];
@@ -20,7 +21,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time) : PageMode
     {
         Overall = await StatusCounts.OfAsync(db.Deliverables, ct);
         OutcomeCount = await db.Outcomes.CountAsync(ct);
-        Areas = await AreaProgress.LoadAsync(db, ct);
+        Areas = await AreaProgress.LoadAsync(db, cache, ct);
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         NextCouncil = await NextCouncilView.LoadAsync(db, today, ct);
@@ -51,10 +52,21 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time) : PageMode
 /// <summary>Deliverables of one area counted by status.</summary>
 public sealed record AreaProgress(string Slug, string Name, StatusTally Tally)
 {
-    public static async Task<IReadOnlyList<AreaProgress>> LoadAsync(PortalDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Counting by area joins every deliverable to its areas (about 200 ms at 100,000 deliverables), so the counts are
+    /// kept until the deliverables change: the cache key is the store's fingerprint, never a timer, so no reader sees
+    /// a stale figure after an edit.
+    /// </summary>
+    public static async Task<IReadOnlyList<AreaProgress>> LoadAsync(PortalDbContext db, IMemoryCache cache, CancellationToken ct)
     {
         var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Position).Select(a => new { a.Id, a.Slug, a.Name }).ToListAsync(ct);
-        var counts = await StatusCounts.ByAreaAsync(db, ct);
+        var fingerprint = await StatusCounts.FingerprintAsync(db, ct);
+        var counts = await cache.GetOrCreateAsync(("status-by-area", fingerprint), entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            entry.Size = 1;
+            return StatusCounts.ByAreaAsync(db, ct);
+        }) ?? new Dictionary<int, StatusTally>();
         return areas.Select(a => new AreaProgress(a.Slug, a.Name, counts.GetValueOrDefault(a.Id) ?? new StatusTally([]))).ToList();
     }
 }

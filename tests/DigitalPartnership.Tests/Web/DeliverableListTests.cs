@@ -109,3 +109,40 @@ public sealed class DeliverableListTests : IAsyncLifetime
         Assert.Equal("Showing 26–30 of 30 deliverables", page.QuerySelector("[data-testid=result-count]").Text());
     }
 }
+
+/// <summary>What the dashboard counts must follow every change at once, cached or not.</summary>
+public sealed class DashboardTests : IAsyncLifetime
+{
+    private readonly PortalFactory _factory = new();
+    private HttpClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        _client = _factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task Counts_by_status_and_area_follow_a_status_change_at_once()
+    {
+        var before = await _client.GetDocumentAsync("/");
+        Assert.Contains("0/1", AreaRow(before, "Submarine cables"));
+
+        await using (var db = _factory.NewContext())
+        {
+            var cable = await db.Deliverables.SingleAsync(d => d.Title.StartsWith("Both sides agreed"));
+            cable.ChangeStatus(DeliverableStatus.Completed, 100, "Cable route agreed.", "test", PortalFactory.Now.UtcDateTime.AddHours(1));
+            await db.SaveChangesAsync();
+        }
+
+        var after = await _client.GetDocumentAsync("/");
+        Assert.Contains("1/1", AreaRow(after, "Submarine cables"));
+        Assert.Contains("2 Completed", after.Texts(".status-tile"));
+        Assert.Contains("Both sides agreed", after.QuerySelector("[data-testid=recent-changes] li").Text());
+    }
+
+    private static string AreaRow(AngleSharp.Dom.IDocument page, string area) =>
+        page.QuerySelectorAll("tbody tr").Single(row => row.QuerySelector("a").Text() == area).TextContent;
+}

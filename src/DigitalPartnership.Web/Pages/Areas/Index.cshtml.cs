@@ -1,16 +1,17 @@
 using DigitalPartnership.Core.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace DigitalPartnership.Web.Pages.Areas;
 
-public sealed class IndexModel(PortalDbContext db) : PageModel
+public sealed class IndexModel(PortalDbContext db, IMemoryCache cache) : PageModel
 {
     public IReadOnlyList<AreaRow> Areas { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var progress = (await AreaProgress.LoadAsync(db, ct)).ToDictionary(p => p.Slug);
+        var progress = (await AreaProgress.LoadAsync(db, cache, ct)).ToDictionary(p => p.Slug);
         var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Position)
             .Select(a => new
             {
