@@ -56,7 +56,7 @@ public sealed class AreaTaxonomy
                 return isAcronym ? $"(?-i:{escaped}){plural}" : $"{escaped}{plural}";
             });
         return new Regex($"(?<![\\p{{L}}\\p{{N}}])(?:{string.Join('|', alternatives)})(?![\\p{{L}}\\p{{N}}])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
     private sealed record TaxonomyFile(List<TaxonomyArea> Areas);
