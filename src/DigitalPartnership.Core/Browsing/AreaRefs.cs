@@ -12,19 +12,18 @@ public sealed record AreaRef(string Slug, string Name);
 /// </summary>
 public static class AreaRefs
 {
-    public static async Task<ILookup<int, AreaRef>> ForDeliverablesAsync(PortalDbContext db, IReadOnlyCollection<int> deliverableIds, CancellationToken ct) =>
-        (await (from link in db.DeliverableAreaLinks.Where(l => deliverableIds.Contains(l.OwnerId))
-                join a in db.Areas on link.AreaId equals a.Id
-                select new { Id = link.OwnerId, a.Slug, a.Name, a.Position })
-            .ToListAsync(ct))
-        .OrderBy(x => x.Position)
-        .ToLookup(x => x.Id, x => new AreaRef(x.Slug, x.Name));
+    public static Task<ILookup<int, AreaRef>> ForDeliverablesAsync(PortalDbContext db, IReadOnlyCollection<int> deliverableIds, CancellationToken ct) =>
+        ForOwnersAsync(db, db.DeliverableAreaLinks, deliverableIds, ct);
 
-    public static async Task<ILookup<int, AreaRef>> ForOutcomesAsync(PortalDbContext db, IReadOnlyCollection<int> outcomeIds, CancellationToken ct) =>
-        (await (from link in db.OutcomeAreaLinks.Where(l => outcomeIds.Contains(l.OwnerId))
+    public static Task<ILookup<int, AreaRef>> ForOutcomesAsync(PortalDbContext db, IReadOnlyCollection<int> outcomeIds, CancellationToken ct) =>
+        ForOwnersAsync(db, db.OutcomeAreaLinks, outcomeIds, ct);
+
+    private static async Task<ILookup<int, AreaRef>> ForOwnersAsync(PortalDbContext db, IQueryable<AreaLink> links,
+        IReadOnlyCollection<int> ownerIds, CancellationToken ct) =>
+        (await (from link in links.Where(l => ownerIds.Contains(l.OwnerId))
                 join a in db.Areas on link.AreaId equals a.Id
-                select new { Id = link.OwnerId, a.Slug, a.Name, a.Position })
+                select new { link.OwnerId, a.Slug, a.Name, a.Position })
             .ToListAsync(ct))
         .OrderBy(x => x.Position)
-        .ToLookup(x => x.Id, x => new AreaRef(x.Slug, x.Name));
+        .ToLookup(x => x.OwnerId, x => new AreaRef(x.Slug, x.Name));
 }
