@@ -1,4 +1,6 @@
 using DigitalPartnership.Core.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigitalPartnership.Core.Data;
@@ -11,8 +13,10 @@ public sealed record AreaLink
     public int AreaId { get; init; }
 }
 
-/// <summary>The portal's one store. Provider-neutral: each provider brings its own migrations assembly.</summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+/// <summary>
+/// The portal's one store, accounts included. Provider-neutral: each provider brings its own migrations assembly.
+/// </summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<Partnership> Partnerships => Set<Partnership>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
@@ -21,6 +25,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>
     /// The deliverable–area link rows themselves. Reads that filter or count by area go through them, because SQLite
@@ -35,6 +40,13 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         Set<Dictionary<string, object>>("OutcomeAreas")
             .Select(link => new AreaLink { OwnerId = EF.Property<int>(link, "OutcomeId"), AreaId = EF.Property<int>(link, "AreaId") });
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder); // Identity's tables
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    /// <summary>Adds an audit line to be saved with the change it records.</summary>
+    public void Audit(DateTime atUtc, string actor, string action, string subject, string? details = null) =>
+        AuditEntries.Add(new AuditEntry(atUtc, actor, action, subject, details));
 }

@@ -85,11 +85,60 @@ public sealed class Deliverable
     /// <summary>Sets who leads each side and by when.</summary>
     public void SetResponsibility(string? euLead, string? partnerLead, DateOnly? targetDate, DateTime nowUtc)
     {
-        EuLead = string.IsNullOrWhiteSpace(euLead) ? null : euLead.Trim();
-        PartnerLead = string.IsNullOrWhiteSpace(partnerLead) ? null : partnerLead.Trim();
+        EuLead = Blank(euLead);
+        PartnerLead = Blank(partnerLead);
         TargetDate = targetDate;
         Touch(nowUtc);
     }
+
+    /// <summary>
+    /// An editor's save. Appends one history row when the status, the progress or the notes change, or when the editor
+    /// explains the save; leads, target date and evidence change without one. Returns the row, or null.
+    /// </summary>
+    public StatusChange? Update(DeliverableUpdate update, string changedBy, DateTime nowUtc) => Update(update, changedBy, nowUtc, appendHistory: true);
+
+    /// <summary>Fills in the details of a deliverable just added, whose creation row already is its history.</summary>
+    public void CompleteCreation(DeliverableUpdate update, string changedBy, DateTime nowUtc) => Update(update, changedBy, nowUtc, appendHistory: false);
+
+    private StatusChange? Update(DeliverableUpdate update, string changedBy, DateTime nowUtc, bool appendHistory)
+    {
+        if (update.Progress is < 0 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(update), update.Progress, "Progress is a percentage from 0 to 100.");
+        }
+
+        var notes = Blank(update.Notes);
+        var changeNote = Blank(update.ChangeNote);
+        var recordable = appendHistory && (update.Status != Status || update.Progress != Progress || notes != Notes || changeNote is not null);
+        StatusChange? change = null;
+        if (recordable)
+        {
+            change = new StatusChange(this, nowUtc, changedBy, Status, update.Status, update.Progress, changeNote);
+            _history.Add(change);
+        }
+
+        Status = update.Status;
+        Progress = update.Progress;
+        Notes = notes;
+        EuLead = Blank(update.EuLead);
+        PartnerLead = Blank(update.PartnerLead);
+        TargetDate = update.TargetDate;
+        if (update.Title is { Length: > 0 } title)
+        {
+            Title = title.Trim();
+        }
+
+        _evidenceLinks.RemoveAll(existing => !update.EvidenceLinks.Any(link => link.Url == existing.Url && link.Title == existing.Title));
+        foreach (var link in update.EvidenceLinks.Where(link => !_evidenceLinks.Any(e => e.Url == link.Url && e.Title == link.Title)))
+        {
+            _evidenceLinks.Add(new EvidenceLink(link.Url, link.Title));
+        }
+
+        Touch(nowUtc);
+        return change;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private void Touch(DateTime nowUtc)
     {

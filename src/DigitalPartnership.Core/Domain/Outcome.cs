@@ -28,7 +28,19 @@ public sealed class Outcome
     /// <summary>Order within the meeting text, from 1.</summary>
     public int Position { get; private set; }
 
+    /// <summary>Optimistic concurrency token: every accepted edit increments it.</summary>
+    [System.ComponentModel.DataAnnotations.ConcurrencyCheck]
+    public int Version { get; private set; }
+
     public IReadOnlyList<Deliverable> Deliverables => _deliverables;
+
+    /// <summary>An editor's correction of the title or summary.</summary>
+    public void Edit(string title, string summary)
+    {
+        Title = title.Trim();
+        Summary = summary.Trim();
+        Version++;
+    }
     public IReadOnlyList<Area> Areas => _areas;
 
     public Deliverable AddDeliverable(string title, DeliverableStatus status, string? sourceSentence, IEnumerable<Area> areas,

@@ -22,7 +22,7 @@ public sealed class CouncilImporter(PortalDbContext db, AreaTaxonomy taxonomy, T
 {
     public const string ImporterName = "Council text importer";
 
-    public async Task<ImportResult> ImportAsync(string fileName, string text, CancellationToken ct)
+    public async Task<ImportResult> ImportAsync(string fileName, string text, CancellationToken ct, string importedBy = ImporterName)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         var known = await db.Meetings.AsNoTracking().Where(m => m.SourceHash == hash).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);
@@ -68,6 +68,8 @@ public sealed class CouncilImporter(PortalDbContext db, AreaTaxonomy taxonomy, T
             db.Milestones.Add(new Milestone(partnership, meeting, MilestoneKind.NextCouncil, $"Next Council: {next.Describe()}", next));
         }
 
+        db.Audit(now, importedBy, AuditActions.CouncilTextImported, $"Meeting: {parsed.Title}",
+            $"{fileName}: {parsed.Outcomes.Count} outcomes, {parsed.Outcomes.Sum(o => o.Deliverables.Count)} deliverables");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new ImportResult(ImportOutcome.Imported, meeting.Id, meeting.Outcomes.Count,

@@ -19,9 +19,14 @@ public static class PortalCommands
           import <file> [--dry-run] [--json]     import a Council text (--dry-run: show what it yields, store nothing)
           generate --deliverables N [--history K] [--seed S]
                                                  add N generated deliverables with K history rows each, for measuring
+          users add --email E --role R           create an account (Staff, Editor, Manager or Admin); the password is read
+                                                 from PORTAL_PASSWORD or from standard input, never from the command line
         """;
 
-    public static bool IsCommand(string[] args) => args is ["import", ..] or ["generate", ..] or ["help" or "--help"];
+    public static bool IsCommand(string[] args) => args is ["import", ..] or ["generate", ..] or ["users", ..] or ["help" or "--help"];
+
+    /// <summary>Who the audit log names for changes made from the command line.</summary>
+    private static string CommandLineActor => $"command line ({Environment.UserName})";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -31,6 +36,7 @@ public static class PortalCommands
             {
                 "import" => await ImportAsync(args[1..]),
                 "generate" => await GenerateAsync(args[1..]),
+                "users" when args is [_, "add", ..] => await AddUserAsync(args[2..]),
                 _ => Fail(Usage, 0),
             };
         }
@@ -72,7 +78,7 @@ public static class PortalCommands
         CouncilImporter.Check(parsed);
 
         await services.GetRequiredService<StoreInitializer>().InitializeAsync(CancellationToken.None);
-        var result = await services.GetRequiredService<CouncilImporter>().ImportAsync(Path.GetFileName(path), text, CancellationToken.None);
+        var result = await services.GetRequiredService<CouncilImporter>().ImportAsync(Path.GetFileName(path), text, CancellationToken.None, CommandLineActor);
         Console.Out.WriteLine(json
             ? System.Text.Json.JsonSerializer.Serialize(new
             {
@@ -107,6 +113,53 @@ public static class PortalCommands
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Generated {created:N0} deliverables with up to {history} history rows each in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s."));
         return 0;
+    }
+
+    private static async Task<int> AddUserAsync(string[] args)
+    {
+        var email = StringOption(args, "--email") ?? throw new UsageException("users add needs --email");
+        var role = StringOption(args, "--role") ?? throw new UsageException("users add needs --role");
+        var canonicalRole = Core.Accounts.PortalRoles.All.FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase))
+            ?? throw new UsageException($"--role must be one of {string.Join(", ", Core.Accounts.PortalRoles.All)}");
+        if (args.Contains("--password"))
+        {
+            throw new UsageException("a password on the command line ends up in shell history: use PORTAL_PASSWORD or standard input");
+        }
+
+        var password = Environment.GetEnvironmentVariable("PORTAL_PASSWORD");
+        if (string.IsNullOrEmpty(password))
+        {
+            if (!Console.IsInputRedirected)
+            {
+                Console.Error.Write("Password (at least 12 characters): ");
+            }
+
+            password = Console.In.ReadLine();
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            throw new UsageException("no password: set PORTAL_PASSWORD or give it on standard input");
+        }
+
+        await using var app = BuildApp();
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await services.GetRequiredService<StoreInitializer>().InitializeAsync(CancellationToken.None);
+        var result = await services.GetRequiredService<PortalAccountService>().CreateAsync(email.Trim(), password, canonicalRole, CommandLineActor);
+        if (!result.Succeeded)
+        {
+            return Fail($"error: {string.Join(" ", result.Errors.Select(e => e.Description))}", 1);
+        }
+
+        Console.Out.WriteLine($"Created {email} with role {canonicalRole}.");
+        return 0;
+    }
+
+    private static string? StringOption(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index < 0 ? null : index + 1 < args.Length ? args[index + 1] : throw new UsageException($"{name} needs a value");
     }
 
     /// <summary>The portal's services without its web server: same configuration, logging to stderr only.</summary>

@@ -14,6 +14,13 @@ public sealed class PortalOptions
     [Range(5, 200)]
     public int PageSize { get; set; } = 25;
 
+    /// <summary>Opens the read-only pages to visitors who have not signed in (a public deployment). Off by default.</summary>
+    public bool PublicReadOnly { get; set; }
+
+    /// <summary>Sign-in attempts one address may make per minute before it is told to wait.</summary>
+    [Range(1, 10000)]
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
     public string ResolveSeedsPath(string contentRoot) =>
         string.IsNullOrWhiteSpace(SeedsPath)
             ? Path.Combine(AppContext.BaseDirectory, "seeds")

@@ -32,6 +32,10 @@ public static class PortalStore
         services.AddScoped<PortalSeeder>();
         services.AddScoped<DatasetGenerator>();
         services.AddScoped<StoreInitializer>();
+        services.AddScoped<AccountSeeder>();
+        services.AddScoped<PortalAccountService>();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddPortalAccounts();
         return services;
     }
 

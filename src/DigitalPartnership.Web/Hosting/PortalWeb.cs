@@ -21,7 +21,11 @@ public static class PortalWeb
     public static IServiceCollection AddPortalWeb(this IServiceCollection services)
     {
         services.AddRouting(options => options.LowercaseUrls = true);
-        services.AddRazorPages();
+        services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AuthorizeFolder("/Admin", PortalAccounts.CanAdminister);
+            pages.Conventions.AllowAnonymousToFolder("/Account");
+        });
         services.AddSingleton<MarkdownRenderer>();
         services.AddMemoryCache(cache => cache.SizeLimit = 1000);
         services.AddHostedService<StoreInitializerService>();
@@ -56,7 +60,10 @@ public static class PortalWeb
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapRazorPages();
 
         app.Lifetime.ApplicationStarted.Register(() =>

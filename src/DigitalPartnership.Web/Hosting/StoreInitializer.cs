@@ -5,9 +5,12 @@ using Microsoft.Extensions.Options;
 
 namespace DigitalPartnership.Web.Hosting;
 
-/// <summary>Brings the store up to date: migrations, write-ahead logging, then the seeds when the store is empty.</summary>
-public sealed class StoreInitializer(PortalDbContext db, PortalSeeder seeder, IOptions<PortalOptions> options, IHostEnvironment environment,
-    ILogger<StoreInitializer> logger)
+/// <summary>
+/// Brings the store up to date: migrations, write-ahead logging, the roles (and demo accounts in Development), then
+/// the seeds when the store is empty.
+/// </summary>
+public sealed class StoreInitializer(PortalDbContext db, PortalSeeder seeder, AccountSeeder accounts, IOptions<PortalOptions> options,
+    IHostEnvironment environment, ILogger<StoreInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken ct)
     {
@@ -16,6 +19,7 @@ public sealed class StoreInitializer(PortalDbContext db, PortalSeeder seeder, IO
         // WAL lets readers go on while one editor writes; the setting is kept in the database file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
 
+        await accounts.SeedAsync();
         var seedsPath = options.Value.ResolveSeedsPath(environment.ContentRootPath);
         foreach (var (file, result) in await seeder.SeedAsync(seedsPath, ct))
         {

@@ -6,6 +6,7 @@ namespace DigitalPartnership.Web.Pages;
 
 /// <summary>The page shown for an error status (404 and friends), keeping the status code of the original request.</summary>
 [IgnoreAntiforgeryToken]
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class StatusModel : PageModel
 {
     public string Heading { get; private set; } = "";

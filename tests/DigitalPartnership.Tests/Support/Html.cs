@@ -14,6 +14,9 @@ public static class Html
         return await BrowsingContext.New(Configuration.Default).OpenAsync(request => request.Content(body).Address("http://localhost" + url));
     }
 
+    public static Task<IDocument> ParseAsync(string html) =>
+        BrowsingContext.New(Configuration.Default).OpenAsync(request => request.Content(html));
+
     public static string Text(this IElement? element) => element?.TextContent.Trim() ?? "";
 
     public static IReadOnlyList<string> Texts(this IDocument document, string selector) =>

@@ -1,4 +1,7 @@
+using System.Net;
+using AngleSharp;
 using DigitalPartnership.Core.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -26,6 +29,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Portal", $"Data Source={_databasePath}");
         builder.UseSetting("Portal:SeedsPath", TestFiles.Seeds);
+        builder.UseSetting("Portal:SignInAttemptsPerMinute", "10000");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "dpp-test-logs", "portal-.log"));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
@@ -35,6 +39,72 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     {
         var scope = Services.CreateScope();
         return scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+    }
+
+    public const string Password = "correct horse battery staple";
+
+    /// <summary>An account with <paramref name="role"/> (made on first use), signed in through the real sign-in form.</summary>
+    public async Task<HttpClient> CreateClientAsync(string role, string? email = null)
+    {
+        email ??= $"{role.ToLowerInvariant()}@test.example.org";
+        await EnsureAccountAsync(email, role);
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await SignInAsync(client, email, Password);
+        return client;
+    }
+
+    public async Task EnsureAccountAsync(string email, string role)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        if (await users.FindByEmailAsync(email) is null)
+        {
+            var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+            var created = await users.CreateAsync(user, Password);
+            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, role);
+        }
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    {
+        var form = await FormAsync(client, "/account/signin");
+        form["Input.Email"] = email;
+        form["Input.Password"] = password;
+        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(form));
+        if (password == Password)
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in of {email} answered {(int)response.StatusCode}");
+        }
+
+        return response;
+    }
+
+    /// <summary>The fields of the first POST form of a page as the browser would send them, antiforgery token included.</summary>
+    public static async Task<Dictionary<string, string>> FormAsync(HttpClient client, string url, string? formSelector = null)
+    {
+        var html = await client.GetStringAsync(url);
+        var document = await BrowsingContext.New(Configuration.Default).OpenAsync(request => request.Content(html));
+        var form = document.QuerySelector(formSelector ?? "main form[method=post]") ?? throw new InvalidOperationException($"no form on {url}");
+        var fields = new Dictionary<string, string>();
+        foreach (var input in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
+        {
+            var name = input.GetAttribute("name")!;
+            var type = input.GetAttribute("type");
+            if (type is "checkbox" && !input.HasAttribute("checked"))
+            {
+                continue;
+            }
+
+            fields[name] = input.LocalName switch
+            {
+                "select" => input.QuerySelector("option[selected]")?.GetAttribute("value") ?? input.QuerySelector("option")?.GetAttribute("value") ?? "",
+                "textarea" => input.TextContent,
+                _ => input.GetAttribute("value") ?? "",
+            };
+        }
+
+        return fields;
     }
 
     public override async ValueTask DisposeAsync()

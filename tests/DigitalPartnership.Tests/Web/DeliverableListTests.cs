@@ -12,7 +12,7 @@ public sealed class DeliverableListTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _client = _factory.CreateClient();
+        _client = await _factory.CreateClientAsync(Core.Accounts.PortalRoles.Staff);
         // Thirty more deliverables under the first outcome, so paging has something to page.
         await using var db = _factory.NewContext();
         var outcome = await db.Outcomes.Include(o => o.Deliverables).OrderBy(o => o.Position).FirstAsync();
@@ -116,11 +116,7 @@ public sealed class DashboardTests : IAsyncLifetime
     private readonly PortalFactory _factory = new();
     private HttpClient _client = null!;
 
-    public Task InitializeAsync()
-    {
-        _client = _factory.CreateClient();
-        return Task.CompletedTask;
-    }
+    public async Task InitializeAsync() => _client = await _factory.CreateClientAsync(Core.Accounts.PortalRoles.Staff);
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 

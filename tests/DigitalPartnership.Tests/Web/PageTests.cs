@@ -5,7 +5,7 @@ namespace DigitalPartnership.Tests.Web;
 /// <summary>Every page of the portal on the seeded store, read as a reader sees it.</summary>
 public sealed class PageTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private readonly HttpClient _client = portal.Factory.CreateClient();
+    private readonly HttpClient _client = portal.StaffClient;
 
     [Fact]
     public async Task Dashboard_shows_statuses_areas_and_the_next_Council()
@@ -157,11 +157,10 @@ public sealed class PortalFixture : IAsyncLifetime
 {
     public PortalFactory Factory { get; } = new();
 
-    public Task InitializeAsync()
-    {
-        Factory.CreateClient().Dispose(); // start the host: migrations and seeding run before the first request
-        return Task.CompletedTask;
-    }
+    /// <summary>Signed in as a reader (Staff).</summary>
+    public HttpClient StaffClient { get; private set; } = null!;
+
+    public async Task InitializeAsync() => StaffClient = await Factory.CreateClientAsync(Core.Accounts.PortalRoles.Staff);
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
 }

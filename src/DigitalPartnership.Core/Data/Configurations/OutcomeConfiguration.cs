@@ -12,6 +12,7 @@ internal sealed class OutcomeConfiguration : IEntityTypeConfiguration<Outcome>
         builder.Property(o => o.Title).HasMaxLength(500);
         builder.Property(o => o.Summary).HasMaxLength(8000);
         builder.HasIndex(o => o.Slug).IsUnique();
+        builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasIndex(o => new { o.MeetingId, o.Position });
         builder.HasMany(o => o.Deliverables).WithOne(d => d.Outcome).HasForeignKey(d => d.OutcomeId);
         builder.Navigation(o => o.Deliverables).HasField("_deliverables");

@@ -43,7 +43,11 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
         public MeetingPlace Meeting => new(Ordinal, City, Country, Date, Year);
     }
 
-    public sealed record Evidence(string Url, string? Title);
+    public sealed record Evidence(string Url, string? Title)
+    {
+        /// <summary>Only http(s) links are ever made clickable, whatever reached the store.</summary>
+        public bool IsWebAddress => Uri.TryCreate(Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    }
 
     public sealed record HistoryRow(DateTime AtUtc, string By, DeliverableStatus? From, DeliverableStatus To, int? Progress, string? Note);
 }

@@ -63,12 +63,14 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
         var rows = await matching.SortBy(sort)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(d => new DeliverableRow(d.Id, d.Title, d.Status, d.Progress, d.TargetDate, d.UpdatedAtUtc,
-                d.Outcome.Title, d.Outcome.Slug, d.Outcome.MeetingId, d.Outcome.Meeting.Ordinal, Array.Empty<AreaRef>()))
+                d.Outcome.Title, d.Outcome.Slug, d.Outcome.MeetingId, d.Outcome.Meeting.Ordinal, Array.Empty<AreaRef>(), d.Version))
             .ToListAsync(ct);
         var areas = await AreaRefs.ForDeliverablesAsync(db, rows.Select(r => r.Id).ToList(), ct);
         Rows = rows.Select(r => r with { Areas = areas[r.Id].ToList() }).ToList();
         return Page();
     }
+
+    public bool CanEdit => User.IsInRole(Core.Accounts.PortalRoles.Editor) || User.IsInRole(Core.Accounts.PortalRoles.Admin);
 
     public bool IsFiltered => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrEmpty(Area) || !string.IsNullOrEmpty(Status) || !string.IsNullOrEmpty(Meeting);
 
@@ -155,7 +157,7 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
     }
 
     public sealed record DeliverableRow(int Id, string Title, DeliverableStatus Status, int? Progress, DateOnly? TargetDate, DateTime UpdatedAtUtc,
-        string Outcome, string OutcomeSlug, int MeetingId, int? MeetingOrdinal, IReadOnlyList<AreaRef> Areas)
+        string Outcome, string OutcomeSlug, int MeetingId, int? MeetingOrdinal, IReadOnlyList<AreaRef> Areas, int Version)
     {
         public string Council => new MeetingPlace(MeetingOrdinal, null, null, null, null).CouncilName;
     }

@@ -11,6 +11,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
 {
     public OutcomeView Outcome { get; private set; } = null!;
     public StatusTally Tally { get; private set; } = new([]);
+    public string Slug { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -27,6 +28,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
             return NotFound();
         }
 
+        Slug = slug;
         Outcome = outcome with { Areas = (await AreaRefs.ForOutcomesAsync(db, [outcome.Id], ct))[outcome.Id].ToList() };
         Tally = new StatusTally(outcome.Deliverables.GroupBy(d => d.Status).Select(g => (g.Key, g.Count())));
         return Page();

@@ -1,0 +1,95 @@
+using System.Threading.RateLimiting;
+using DigitalPartnership.Core.Accounts;
+using DigitalPartnership.Core.Data;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace DigitalPartnership.Web.Hosting;
+
+/// <summary>Who may do what: Identity on the portal's store, the role policies, the sign-in limits and the cookie.</summary>
+public static class PortalAccounts
+{
+    public const string CanEdit = nameof(CanEdit);
+    public const string CanReport = nameof(CanReport);
+    public const string CanAdminister = nameof(CanAdminister);
+    public const string SignInLimit = "sign-in";
+
+    public static IServiceCollection AddPortalAccounts(this IServiceCollection services)
+    {
+        services.AddIdentity<IdentityUser, IdentityRole>(options =>
+            {
+                // Long passwords without composition rules, as current guidance recommends.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders();
+
+        // A role change or a lock takes effect at the user's next request, not at the next cookie renewal.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IHostEnvironment>((cookie, environment) =>
+            {
+                cookie.LoginPath = "/account/signin";
+                cookie.LogoutPath = "/account/signout";
+                cookie.Cookie.Name = "dpp.session";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
+                    ? CookieSecurePolicy.SameAsRequest
+                    : CookieSecurePolicy.Always;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+                // Signed in but not allowed: answer 403 with the portal's page, not a redirect to nowhere.
+                cookie.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(CanEdit, policy => policy.RequireRole(PortalRoles.Editor, PortalRoles.Admin))
+            .AddPolicy(CanReport, policy => policy.RequireRole(PortalRoles.Manager, PortalRoles.Admin))
+            .AddPolicy(CanAdminister, policy => policy.RequireRole(PortalRoles.Admin));
+        services.AddOptions<AuthorizationOptions>().Configure<IOptions<PortalOptions>>((authorization, portal) =>
+            authorization.FallbackPolicy = portal.Value.PublicReadOnly
+                ? null
+                : new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(SignInLimit, context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("read");
+                }
+
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.SignInAttemptsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+
+        // Keys beside the database, so sessions and forms survive a restart.
+        services.AddDataProtection().SetApplicationName("DigitalPartnershipPortal");
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>().Configure<IHostEnvironment>((keys, environment) =>
+            keys.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(environment.ContentRootPath, "App_Data", "keys")), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        return services;
+    }
+}

@@ -1,0 +1,77 @@
+using System.ComponentModel.DataAnnotations;
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Web.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace DigitalPartnership.Web.Pages.Account;
+
+[EnableRateLimiting(PortalAccounts.SignInLimit)]
+public sealed class SignInModel(SignInManager<IdentityUser> signIn, PortalDbContext db, TimeProvider time, IHostEnvironment environment,
+    IOptions<DemoOptions> demo) : PageModel
+{
+    [BindProperty]
+    public SignInForm Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Problem { get; private set; }
+
+    /// <summary>Development only: the demo accounts and their password, so a newcomer can sign in at once.</summary>
+    public IReadOnlyList<(string Email, string Role)> DemoAccounts => environment.IsDevelopment() ? DemoOptions.Accounts : [];
+
+    public string DemoPassword => demo.Value.Password;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
+        var email = Input.Email.Trim();
+        var result = await signIn.PasswordSignInAsync(email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (result.Succeeded)
+        {
+            db.Audit(now, email, AuditActions.SignInSucceeded, $"Account: {email}");
+            await db.SaveChangesAsync();
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+
+        db.Audit(now, email, AuditActions.SignInFailed, $"Account: {email}", result.IsLockedOut ? "locked out" : "wrong email or password");
+        await db.SaveChangesAsync();
+        // The same words whether the account exists or not: the form must not tell who has an account.
+        Problem = result.IsLockedOut
+            ? "Too many failed attempts: this account is locked for 15 minutes. Ask an administrator if you need it sooner."
+            : "The email or password is not right.";
+        Input.Password = "";
+        return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+    }
+
+    public sealed class SignInForm
+    {
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
+        [StringLength(256)]
+        [Display(Name = "Email")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your password.")]
+        [StringLength(512)]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = "";
+
+        [Display(Name = "Keep me signed in on this device")]
+        public bool RememberMe { get; set; }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalPartnership.Web.Pages.Admin;
+
+/// <summary>The audit log, newest first, filtered by person and date. Read-only: the portal has no way to change it.</summary>
+public sealed class AuditModel(PortalDbContext db) : PageModel
+{
+    private const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)] public string? Person { get; set; }
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<AuditRow> Entries { get; private set; } = [];
+    public Pager Pager { get; private set; } = null!;
+    public List<string> Problems { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var query = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Person))
+        {
+            query = query.Where(a => a.Actor.Contains(Person.Trim()));
+        }
+
+        if (ReadDate(From, nameof(From)) is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(a => a.AtUtc >= start);
+        }
+
+        if (ReadDate(To, nameof(To)) is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(a => a.AtUtc < end);
+        }
+
+        if (Problems.Count > 0)
+        {
+            Pager = new Pager(1, PageSize, 0, Link);
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
+        var total = await query.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        Pager = new Pager(PageNumber, PageSize, total, Link);
+        Entries = await query.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(a => new AuditRow(a.AtUtc, a.Actor, a.Action, a.Subject, a.Details))
+            .ToListAsync(ct);
+        return Page();
+    }
+
+    private DateOnly? ReadDate(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Problems.Add($"\"{text}\" is not a date that exists ({field.ToLowerInvariant()}); write it as 2025-05-01.");
+        return null;
+    }
+
+    private string Link(int page) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/admin/audit",
+        new Dictionary<string, string?> { ["person"] = Person, ["from"] = From, ["to"] = To, ["page"] = page.ToString(CultureInfo.InvariantCulture) }
+            .Where(p => !string.IsNullOrEmpty(p.Value)));
+
+    public sealed record AuditRow(DateTime AtUtc, string Actor, string Action, string Subject, string? Details);
+}

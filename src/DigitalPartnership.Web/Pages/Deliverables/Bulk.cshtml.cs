@@ -1,0 +1,107 @@
+using System.Globalization;
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Web.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalPartnership.Web.Pages.Deliverables;
+
+/// <summary>
+/// One status and one note for several deliverables: one history row each, all or nothing. Each selection carries the
+/// version it was listed at, so a deliverable someone changed meanwhile stops the whole update (409).
+/// </summary>
+[Authorize(Policy = PortalAccounts.CanEdit)]
+public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
+{
+    public const int MaxSelection = 500;
+
+    [BindProperty] public List<string> Selected { get; set; } = [];
+    [BindProperty] public string? Status { get; set; }
+    [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? ReturnUrl { get; set; }
+
+    public List<string> Problems { get; } = [];
+    public List<(int Id, string Title)> Conflicts { get; } = [];
+
+    public IActionResult OnGet() => Redirect("/deliverables");
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var selection = Selected.Select(Parse).ToList();
+        if (selection.Count == 0)
+        {
+            Problems.Add("Select at least one deliverable.");
+        }
+        else if (selection.Count > MaxSelection)
+        {
+            Problems.Add($"Update at most {MaxSelection} deliverables at once.");
+        }
+
+        if (selection.Any(s => s is null))
+        {
+            Problems.Add("The selection was not understood; reload the list and select again.");
+        }
+
+        if (!DeliverableStatusText.TryParse(Status, out var status))
+        {
+            Problems.Add("Choose a status from the list.");
+        }
+
+        var note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
+        if (note is { Length: > StatusChange.NoteMaxLength } || (note is not null && DeliverableForm.HasControlCharacters(note, multiline: true)))
+        {
+            Problems.Add($"The note must be plain text of at most {StatusChange.NoteMaxLength:N0} characters.");
+        }
+
+        if (Problems.Count > 0)
+        {
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
+        var wanted = selection.Select(s => s!.Value).ToDictionary(s => s.Id, s => s.Version);
+        var ids = wanted.Keys.ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var deliverables = await db.Deliverables.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+        Conflicts.AddRange(deliverables.Where(d => d.Version != wanted[d.Id]).Select(d => (d.Id, d.Title)));
+        if (deliverables.Count != ids.Count || Conflicts.Count > 0)
+        {
+            return new PageResult { StatusCode = StatusCodes.Status409Conflict };
+        }
+
+        var by = User.Identity!.Name!;
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var deliverable in deliverables)
+        {
+            db.Entry(deliverable).Property(d => d.Version).OriginalValue = wanted[deliverable.Id];
+            deliverable.ChangeStatus(status, deliverable.Progress, note, by, now);
+        }
+
+        db.Audit(now, by, AuditActions.DeliverablesBulkUpdated, $"{deliverables.Count} deliverables",
+            $"set to {status.DisplayName()}: #{string.Join(", #", ids.Order())}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(ct);
+            Problems.Add("Someone changed one of these deliverables at the same moment. Nothing was saved; reload the list and try again.");
+            return new PageResult { StatusCode = StatusCodes.Status409Conflict };
+        }
+
+        var back = ReturnUrl is { } url && Url.IsLocalUrl(url) && url.StartsWith("/deliverables", StringComparison.Ordinal) ? url : "/deliverables";
+        return Redirect(back + (back.Contains('?') ? "&" : "?") + "updated=" + deliverables.Count.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static (int Id, int Version)? Parse(string value)
+    {
+        var parts = value.Split(':');
+        return parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var id) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var version)
+            ? (id, version)
+            : null;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using DigitalPartnership.Core.Domain;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace DigitalPartnership.Web.Pages.Deliverables;
+
+/// <summary>
+/// The deliverable form as typed. Everything arrives as text and is checked here, so each mistake gets a message in
+/// words (a date that does not exist, a link that is not http(s)) and the form comes back as it was typed.
+/// </summary>
+public sealed class DeliverableForm
+{
+    public const int MaxLinks = 20;
+
+    public string Title { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string? Progress { get; set; }
+    public string? EuLead { get; set; }
+    public string? PartnerLead { get; set; }
+    public string? TargetDate { get; set; }
+    public string? Notes { get; set; }
+    public string? ChangeNote { get; set; }
+
+    /// <summary>One link a line: the address, then optionally a space and a title.</summary>
+    public string? EvidenceLinks { get; set; }
+
+    /// <summary>The version the form was loaded from; a save on an older version is a conflict.</summary>
+    public int Version { get; set; }
+
+    public static DeliverableForm From(Deliverable d) => new()
+    {
+        Title = d.Title,
+        Status = d.Status.Slug(),
+        Progress = d.Progress?.ToString(CultureInfo.InvariantCulture),
+        EuLead = d.EuLead,
+        PartnerLead = d.PartnerLead,
+        TargetDate = d.TargetDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Notes = d.Notes,
+        EvidenceLinks = string.Join("\n", d.EvidenceLinks.Select(e => e.Title is null ? e.Url : $"{e.Url} {e.Title}")),
+        Version = d.Version,
+    };
+
+    /// <summary>The checked values, or null with every problem added to <paramref name="errors"/> under its field.</summary>
+    public DeliverableUpdate? ToUpdate(ModelStateDictionary errors, string prefix)
+    {
+        var title = Text(errors, prefix, nameof(Title), Title, Deliverable.TitleMaxLength, "The title", multiline: false);
+        if (title is null)
+        {
+            errors.AddModelError($"{prefix}.{nameof(Title)}", "Give the deliverable a title.");
+        }
+
+        if (!DeliverableStatusText.TryParse(Status, out var status))
+        {
+            errors.AddModelError($"{prefix}.{nameof(Status)}",
+                $"Choose a status from the list ({string.Join(", ", DeliverableStatusText.All.Select(s => s.DisplayName()))}).");
+        }
+
+        int? progress = null;
+        if (!string.IsNullOrWhiteSpace(Progress))
+        {
+            if (int.TryParse(Progress.Trim().TrimEnd('%'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 100)
+            {
+                progress = value;
+            }
+            else
+            {
+                errors.AddModelError($"{prefix}.{nameof(Progress)}", "Progress is a whole number from 0 to 100, or empty.");
+            }
+        }
+
+        DateOnly? target = null;
+        if (!string.IsNullOrWhiteSpace(TargetDate))
+        {
+            if (DateOnly.TryParseExact(TargetDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                && date.Year is >= 2000 and <= 2100)
+            {
+                target = date;
+            }
+            else
+            {
+                errors.AddModelError($"{prefix}.{nameof(TargetDate)}",
+                    $"\"{TargetDate}\" is not a date that exists. Pick one, or write it as 2025-05-01.");
+            }
+        }
+
+        var euLead = Text(errors, prefix, nameof(EuLead), EuLead, Deliverable.LeadMaxLength, "The EU-side lead", multiline: false);
+        var partnerLead = Text(errors, prefix, nameof(PartnerLead), PartnerLead, Deliverable.LeadMaxLength, "The partner-side lead", multiline: false);
+        var notes = Text(errors, prefix, nameof(Notes), Notes, 20000, "The notes", multiline: true);
+        var changeNote = Text(errors, prefix, nameof(ChangeNote), ChangeNote, StatusChange.NoteMaxLength, "The note for the history", multiline: true);
+        var links = Links(errors, $"{prefix}.{nameof(EvidenceLinks)}");
+
+        return errors.IsValid
+            ? new DeliverableUpdate(status, progress, euLead, partnerLead, target, notes, changeNote, links, title)
+            : null;
+    }
+
+    private List<EvidenceLinkInput> Links(ModelStateDictionary errors, string key)
+    {
+        var links = new List<EvidenceLinkInput>();
+        var lines = (EvidenceLinks ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
+        if (lines.Count > MaxLinks)
+        {
+            errors.AddModelError(key, $"At most {MaxLinks} evidence links.");
+            return links;
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var parts = lines[i].Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var url = parts[0];
+            var title = parts.Length > 1 ? parts[1] : null;
+            var valid = url.Length <= 2000 && (title?.Length ?? 0) <= 300
+                && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+                && !HasControlCharacters(lines[i], multiline: false);
+            if (!valid)
+            {
+                errors.AddModelError(key, $"Line {i + 1}: only http:// and https:// addresses are accepted as evidence (address first, then an optional title).");
+                continue;
+            }
+
+            links.Add(new EvidenceLinkInput(url, title));
+        }
+
+        return links;
+    }
+
+    private static string? Text(ModelStateDictionary errors, string prefix, string field, string? value, int maxLength, string label, bool multiline)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var text = value.Replace("\r\n", "\n").Trim();
+        if (text.Length > maxLength)
+        {
+            errors.AddModelError($"{prefix}.{field}", $"{label} can be at most {maxLength:N0} characters long ({text.Length:N0} now).");
+        }
+
+        if (HasControlCharacters(text, multiline))
+        {
+            errors.AddModelError($"{prefix}.{field}", $"{label} contains invisible control characters; type or paste it again as plain text.");
+        }
+
+        return text;
+    }
+
+    internal static bool HasControlCharacters(string text, bool multiline) =>
+        text.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\t'));
+}

@@ -1,0 +1,117 @@
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Web.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalPartnership.Web.Pages.Deliverables;
+
+/// <summary>
+/// An editor updates a deliverable. The form carries the version it was loaded from; a save on an older version is a
+/// conflict (409) that shows the other person's change beside this editor's input, which is kept for re-applying.
+/// </summary>
+[Authorize(Policy = PortalAccounts.CanEdit)]
+public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public DeliverableForm Input { get; set; } = new();
+
+    public int Id { get; private set; }
+    public string Outcome { get; private set; } = "";
+    public string OutcomeSlug { get; private set; } = "";
+    public string Partner { get; private set; } = "";
+
+    /// <summary>Set when someone else saved first: what the deliverable is now, and the changes that made it so.</summary>
+    public ConflictView? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var deliverable = await LoadAsync(id, ct);
+        if (deliverable is null)
+        {
+            return NotFound();
+        }
+
+        Input = DeliverableForm.From(deliverable);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        var deliverable = await LoadAsync(id, ct);
+        if (deliverable is null)
+        {
+            return NotFound();
+        }
+
+        var update = Input.ToUpdate(ModelState, nameof(Input));
+        if (update is null)
+        {
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
+        if (deliverable.Version != Input.Version)
+        {
+            return await ConflictAsync(id, ct);
+        }
+
+        // The version from the form, not the one just read, is what the UPDATE checks: a save in between is caught.
+        db.Entry(deliverable).Property(d => d.Version).OriginalValue = Input.Version;
+        var by = User.Identity!.Name!;
+        var now = time.GetUtcNow().UtcDateTime;
+        var before = deliverable.Status;
+        deliverable.Update(update, by, now);
+        db.Audit(now, by, AuditActions.DeliverableUpdated, $"Deliverable #{id}: {Shorten(deliverable.Title)}",
+            before == deliverable.Status ? null : $"{before.DisplayName()} → {deliverable.Status.DisplayName()}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await ConflictAsync(id, ct);
+        }
+
+        return Redirect($"/deliverables/{id}?saved=1");
+    }
+
+    private async Task<IActionResult> ConflictAsync(int id, CancellationToken ct)
+    {
+        var current = await db.Deliverables.AsNoTracking().Include(d => d.EvidenceLinks).FirstAsync(d => d.Id == id, ct);
+        var recent = await db.StatusChanges.AsNoTracking().Where(h => h.DeliverableId == id)
+            .OrderByDescending(h => h.ChangedAtUtc).ThenByDescending(h => h.Id).Take(3)
+            .Select(h => new ConflictChange(h.ChangedAtUtc, h.ChangedBy, h.FromStatus, h.ToStatus, h.Progress, h.Note))
+            .ToListAsync(ct);
+        Conflict = new ConflictView(DeliverableForm.From(current), recent);
+        // Re-applying means saving this input on the version that is there now.
+        Input.Version = current.Version;
+        ModelState.Remove($"{nameof(Input)}.{nameof(Input.Version)}");
+        return new PageResult { StatusCode = StatusCodes.Status409Conflict };
+    }
+
+    private async Task<Deliverable?> LoadAsync(int id, CancellationToken ct)
+    {
+        Id = id;
+        var deliverable = await db.Deliverables
+            .Include(d => d.EvidenceLinks)
+            .Include(d => d.Outcome).ThenInclude(o => o.Meeting).ThenInclude(m => m.Partnership)
+            .FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (deliverable is not null)
+        {
+            Outcome = deliverable.Outcome.Title;
+            OutcomeSlug = deliverable.Outcome.Slug;
+            Partner = deliverable.Outcome.Meeting.Partnership.Partner;
+        }
+
+        return deliverable;
+    }
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..119] + "…";
+
+    public sealed record ConflictView(DeliverableForm Theirs, IReadOnlyList<ConflictChange> RecentChanges);
+
+    public sealed record ConflictChange(DateTime AtUtc, string By, DeliverableStatus? From, DeliverableStatus To, int? Progress, string? Note);
+}

@@ -1,0 +1,64 @@
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Web.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalPartnership.Web.Pages.Deliverables;
+
+/// <summary>An editor adds a deliverable the Council text did not spell out, under one of its outcomes.</summary>
+[Authorize(Policy = PortalAccounts.CanEdit)]
+public sealed class NewModel(PortalDbContext db, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public DeliverableForm Input { get; set; } = new() { Status = DeliverableStatus.NotStarted.Slug() };
+
+    public string Outcome { get; private set; } = "";
+    public string Slug { get; private set; } = "";
+    public string Partner { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
+        await LoadAsync(slug, ct) is null ? NotFound() : Page();
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        var outcome = await LoadAsync(slug, ct);
+        if (outcome is null)
+        {
+            return NotFound();
+        }
+
+        var update = Input.ToUpdate(ModelState, nameof(Input));
+        if (update is null)
+        {
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
+        var by = User.Identity!.Name!;
+        var now = time.GetUtcNow().UtcDateTime;
+        var deliverable = outcome.AddDeliverable(update.Title!, update.Status, sourceSentence: null, outcome.Areas, now, by,
+            update.ChangeNote ?? "Added by an editor.");
+        deliverable.CompleteCreation(update, by, now);
+        await db.SaveChangesAsync(ct);
+        db.Audit(now, by, AuditActions.DeliverableCreated, $"Deliverable #{deliverable.Id}: {deliverable.Title}", $"under \"{outcome.Title}\"");
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/deliverables/{deliverable.Id}?saved=1");
+    }
+
+    private async Task<Outcome?> LoadAsync(string slug, CancellationToken ct)
+    {
+        var outcome = await db.Outcomes.Include(o => o.Deliverables).Include(o => o.Areas)
+            .Include(o => o.Meeting).ThenInclude(m => m.Partnership)
+            .FirstOrDefaultAsync(o => o.Slug == slug, ct);
+        if (outcome is not null)
+        {
+            Outcome = outcome.Title;
+            Slug = outcome.Slug;
+            Partner = outcome.Meeting.Partnership.Partner;
+        }
+
+        return outcome;
+    }
+}

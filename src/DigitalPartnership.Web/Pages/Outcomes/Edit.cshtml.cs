@@ -1,0 +1,101 @@
+using System.ComponentModel.DataAnnotations;
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Web.Hosting;
+using DigitalPartnership.Web.Pages.Deliverables;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalPartnership.Web.Pages.Outcomes;
+
+/// <summary>An editor corrects an outcome's title or summary; a save on an older version is a conflict, as for deliverables.</summary>
+[Authorize(Policy = PortalAccounts.CanEdit)]
+public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public OutcomeForm Input { get; set; } = new();
+
+    public string Slug { get; private set; } = "";
+    public string? CurrentTitle { get; private set; }
+    public bool IsConflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var outcome = await db.Outcomes.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, ct);
+        if (outcome is null)
+        {
+            return NotFound();
+        }
+
+        Slug = slug;
+        Input = new OutcomeForm { Title = outcome.Title, Summary = outcome.Summary, Version = outcome.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        var outcome = await db.Outcomes.FirstOrDefaultAsync(o => o.Slug == slug, ct);
+        if (outcome is null)
+        {
+            return NotFound();
+        }
+
+        Slug = slug;
+        if (DeliverableForm.HasControlCharacters(Input.Title ?? "", multiline: false) || DeliverableForm.HasControlCharacters(Input.Summary ?? "", multiline: true))
+        {
+            ModelState.AddModelError("", "The text contains invisible control characters; type or paste it again as plain text.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
+        if (outcome.Version != Input.Version)
+        {
+            return Conflict(outcome);
+        }
+
+        db.Entry(outcome).Property(o => o.Version).OriginalValue = Input.Version;
+        var before = outcome.Title;
+        outcome.Edit(Input.Title!, Input.Summary!);
+        var by = User.Identity!.Name!;
+        db.Audit(time.GetUtcNow().UtcDateTime, by, AuditActions.OutcomeUpdated, $"Outcome: {outcome.Title}",
+            before == outcome.Title ? "summary corrected" : $"title was \"{before}\"");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Conflict(await db.Outcomes.AsNoTracking().FirstAsync(o => o.Slug == slug, ct));
+        }
+
+        return Redirect($"/outcomes/{slug}");
+    }
+
+    private PageResult Conflict(Outcome current)
+    {
+        IsConflict = true;
+        CurrentTitle = current.Title;
+        Input.Version = current.Version;
+        ModelState.Remove($"{nameof(Input)}.{nameof(Input.Version)}");
+        return new PageResult { StatusCode = StatusCodes.Status409Conflict };
+    }
+
+    public sealed class OutcomeForm
+    {
+        [Required(ErrorMessage = "Give the outcome a title.")]
+        [StringLength(500, ErrorMessage = "The title can be at most 500 characters long.")]
+        public string? Title { get; set; }
+
+        [Required(ErrorMessage = "Give the outcome a summary.")]
+        [StringLength(8000, ErrorMessage = "The summary can be at most 8,000 characters long.")]
+        public string? Summary { get; set; }
+
+        public int Version { get; set; }
+    }
+}
