@@ -14,6 +14,7 @@ public sealed class BrowsingTests : IClassFixture<LivePortal>
     public async Task Reader_opens_the_dashboard_filters_the_deliverables_and_opens_one()
     {
         var (page, consoleErrors) = await _portal.NewPageAsync();
+        await _portal.SignInAsync(page, Core.Accounts.PortalRoles.Staff);
 
         await page.GotoAsync(_portal.BaseUrl + "/");
         await Expect(page.GetByTestId("next-council")).ToHaveTextAsync("Next Council: Tokyo, Japan, 2025");
@@ -40,6 +41,7 @@ public sealed class BrowsingTests : IClassFixture<LivePortal>
     public async Task On_a_phone_the_pages_fit_the_screen_and_the_menu_opens()
     {
         var (page, consoleErrors) = await _portal.NewPageAsync(width: 390, height: 844);
+        await _portal.SignInAsync(page, Core.Accounts.PortalRoles.Staff, "phone.reader@test.example.org");
 
         foreach (var path in new[] { "/", "/deliverables", "/outcomes", "/meetings/1" })
         {

@@ -51,6 +51,18 @@ public sealed class LivePortal : IAsyncLifetime
         return (page, errors);
     }
 
+    /// <summary>Makes an account with the role and signs in with it through the sign-in page, as a person would.</summary>
+    public async Task SignInAsync(IPage page, string role, string? email = null)
+    {
+        email ??= $"{role.ToLowerInvariant()}@test.example.org";
+        await _factory.EnsureAccountAsync(email, role);
+        await page.GotoAsync(BaseUrl + "/account/signin");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(PortalFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync(email);
+    }
+
     public async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Identity;
 namespace DigitalPartnership.Web.Hosting;
 
 /// <summary>
-/// Account changes made by an administrator or the command line, each with its audit line; role changes and locks
-/// renew the security stamp, so they take effect at the person's next request.
+/// Account changes made by an administrator or the command line, each with its audit line. Both role changes and locks
+/// take effect at the person's next request: sessions are revalidated against the store on every request.
 /// </summary>
 public sealed class PortalAccountService(UserManager<IdentityUser> users, PortalDbContext db, TimeProvider time)
 {
@@ -30,7 +30,8 @@ public sealed class PortalAccountService(UserManager<IdentityUser> users, Portal
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(roles).ToList());
         await users.AddToRolesAsync(user, roles.Except(current).ToList());
-        await users.UpdateSecurityStampAsync(user);
+        // No new security stamp: the stamp validator rebuilds the session's roles from the store at the next request,
+        // so the person keeps working with the new roles instead of being signed out.
         await AuditAsync(by, AuditActions.AccountRolesChanged, user.Email!,
             $"{(current.Count == 0 ? "none" : string.Join(", ", current))} → {(roles.Count == 0 ? "none" : string.Join(", ", PortalRoles.All.Where(roles.Contains)))}");
     }
@@ -44,7 +45,7 @@ public sealed class PortalAccountService(UserManager<IdentityUser> users, Portal
             await users.ResetAccessFailedCountAsync(user);
         }
 
-        await users.UpdateSecurityStampAsync(user);
+        await users.UpdateSecurityStampAsync(user); // a new stamp ends the locked person's sessions
         await AuditAsync(by, locked ? AuditActions.AccountLocked : AuditActions.AccountUnlocked, user.Email!, null);
     }
 

@@ -13,8 +13,10 @@ public static class PortalEnvironment
         Args = args,
         // Started from another folder (a test, a service manager), the portal still finds the settings beside its binaries.
         ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
+        // Only when the portal is the program being run: a test host chooses its own environment.
         EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is { Length: > 0 }
             || Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 }
+            || System.Reflection.Assembly.GetEntryAssembly() != typeof(PortalEnvironment).Assembly
                 ? null
                 : BuildDefault,
     };
