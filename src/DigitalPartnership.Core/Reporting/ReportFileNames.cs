@@ -41,6 +41,18 @@ public static class ReportFileNames
     };
 
     /// <summary>Accepts "csv", "xlsx" or "pdf" in any case, as <c>/reports/export?format=</c> takes them.</summary>
-    public static bool TryParse(string? value, out ReportFormat format) =>
-        Enum.TryParse(value?.Trim(), ignoreCase: true, out format) && Enum.IsDefined(format);
+    public static bool TryParse(string? value, out ReportFormat format)
+    {
+        foreach (var candidate in Enum.GetValues<ReportFormat>())
+        {
+            if (string.Equals(Extension(candidate), value?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                format = candidate;
+                return true;
+            }
+        }
+
+        format = default;
+        return false;
+    }
 }
