@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.IO.Packaging;
+using System.IO.Compression;
 using System.Text;
 using DigitalPartnership.Core.Domain;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using CellText = DocumentFormat.OpenXml.Spreadsheet.Text;
 
@@ -43,45 +42,69 @@ public sealed class XlsxExportWriter
     private static async Task WriteWorkbookAsync(ProgressReport report, IAsyncEnumerable<ReportRow> rows,
         IAsyncEnumerable<ReportChange> changes, Stream output, CancellationToken ct)
     {
-        // A write-only package streams each part into the zip as it is written; a read-write one keeps every part in
-        // memory until it is closed, which at 100,000 rows is the whole sheet.
-        using var package = Package.Open(output, FileMode.Create, FileAccess.Write);
-        using var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
-        using (var writer = OpenXmlWriter.Create(styles))
-        {
-            writer.WriteElement(Stylesheet());
-        }
+        // The package is written as a plain zip, part after part. The SDK's own package wants a read-write container,
+        // and System.IO.Packaging keeps every part of such a container in memory until it closes: at 100,000 rows that
+        // is the whole sheet. The SDK still writes every part's XML; only the fixed package files are written here.
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        WriteFixed(zip, "[Content_Types].xml", ContentTypes);
+        WriteFixed(zip, "_rels/.rels", PackageRelationships);
+        WriteFixed(zip, "xl/_rels/workbook.xml.rels", WorkbookRelationships);
+        WritePart(zip, "xl/styles.xml", writer => writer.WriteElement(Stylesheet()));
+        WritePart(zip, "xl/worksheets/sheet1.xml", writer => WriteSummary(writer, report));
 
-        var summary = workbookPart.AddNewPart<WorksheetPart>();
-        WriteSummary(summary, report);
+        var deliverableCount = await WritePartAsync(zip, "xl/worksheets/sheet2.xml", writer =>
+            WriteTableAsync(writer, ReportRow.Headings, [8, 60, 40, 24, 30, 14, 12, 20, 20, 14, 20], rows, WriteDeliverable, ct));
+        var changeCount = await WritePartAsync(zip, "xl/worksheets/sheet3.xml", writer =>
+            WriteTableAsync(writer, ReportChange.Headings, [10, 12, 60, 14, 14, 12, 24, 20, 60], changes, WriteChange, ct));
 
-        var deliverables = workbookPart.AddNewPart<WorksheetPart>();
-        var deliverableCount = await WriteTableAsync(deliverables, ReportRow.Headings, [8, 60, 40, 24, 30, 14, 12, 20, 20, 14, 20],
-            rows, WriteDeliverable, ct);
-
-        var history = workbookPart.AddNewPart<WorksheetPart>();
-        var changeCount = await WriteTableAsync(history, ReportChange.Headings, [10, 12, 60, 14, 14, 12, 24, 20, 60],
-            changes, WriteChange, ct);
-
-        using (var writer = OpenXmlWriter.Create(workbookPart))
-        {
-            writer.WriteElement(new Workbook(
-                new Sheets(
-                    new Sheet { Name = "Summary", SheetId = 1, Id = workbookPart.GetIdOfPart(summary) },
-                    new Sheet { Name = "Deliverables", SheetId = 2, Id = workbookPart.GetIdOfPart(deliverables) },
-                    new Sheet { Name = "History", SheetId = 3, Id = workbookPart.GetIdOfPart(history) }),
-                // Excel finds a sheet's AutoFilter range by this hidden name.
-                new DefinedNames(
-                    FilterName(1, "Deliverables", ReportRow.Headings.Count, deliverableCount),
-                    FilterName(2, "History", ReportChange.Headings.Count, changeCount))));
-        }
+        WritePart(zip, "xl/workbook.xml", writer => writer.WriteElement(new Workbook(
+            new Sheets(
+                new Sheet { Name = "Summary", SheetId = 1, Id = "rId1" },
+                new Sheet { Name = "Deliverables", SheetId = 2, Id = "rId2" },
+                new Sheet { Name = "History", SheetId = 3, Id = "rId3" }),
+            // Excel finds a sheet's AutoFilter range by this hidden name.
+            new DefinedNames(
+                FilterName(1, "Deliverables", ReportRow.Headings.Count, deliverableCount),
+                FilterName(2, "History", ReportChange.Headings.Count, changeCount)))));
     }
 
-    private static void WriteSummary(WorksheetPart part, ProgressReport report)
+    private const string ContentTypes = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet3.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>
+        """;
+
+    private const string PackageRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+        """;
+
+    private const string WorkbookRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet3.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+        """;
+
+    private static void WriteFixed(ZipArchive zip, string name, string xml)
     {
-        using var writer = OpenXmlWriter.Create(part);
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        stream.Write(new UTF8Encoding(false).GetBytes(xml));
+    }
+
+    private static void WritePart(ZipArchive zip, string name, Action<OpenXmlWriter> write)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var writer = OpenXmlWriter.Create(stream);
+        write(writer);
+    }
+
+    private static async Task<int> WritePartAsync(ZipArchive zip, string name, Func<OpenXmlWriter, Task<int>> write)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var writer = OpenXmlWriter.Create(stream);
+        return await write(writer);
+    }
+
+    private static void WriteSummary(OpenXmlWriter writer, ProgressReport report)
+    {
         writer.WriteStartElement(new Worksheet());
         writer.WriteElement(new Columns(
             new Column { Min = 1, Max = 1, Width = 44, CustomWidth = true },
@@ -164,10 +187,9 @@ public sealed class XlsxExportWriter
         }
     }
 
-    private static async Task<int> WriteTableAsync<T>(WorksheetPart part, IReadOnlyList<string> headings, double[] widths,
+    private static async Task<int> WriteTableAsync<T>(OpenXmlWriter writer, IReadOnlyList<string> headings, double[] widths,
         IAsyncEnumerable<T> items, Action<CellWriter, T> writeRow, CancellationToken ct)
     {
-        using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartElement(new Worksheet());
         writer.WriteElement(new SheetViews(new SheetView(
             new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
