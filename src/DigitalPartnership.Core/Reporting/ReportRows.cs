@@ -1,0 +1,127 @@
+using System.Runtime.CompilerServices;
+using DigitalPartnership.Core.Browsing;
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalPartnership.Core.Reporting;
+
+/// <summary>
+/// The rows every export shares, streamed: deliverables in pages by id and history in one forward-only query, so
+/// writing 100,000 rows never holds more than a page of them.
+/// </summary>
+public static class ReportRows
+{
+    /// <summary>Rows per page: large enough that paging costs little, small enough that its areas fit one IN list.</summary>
+    internal const int PageSize = 500;
+
+    /// <summary>The deliverables <paramref name="filter"/> selects, by id, at most <paramref name="limit"/> of them.</summary>
+    public static async IAsyncEnumerable<ReportRow> DeliverablesAsync(PortalDbContext db, ReportFilter filter, int? limit = null,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var states = filter.Apply(db);
+        var lastId = 0;
+        var left = limit ?? int.MaxValue;
+        while (left > 0)
+        {
+            // Keyset pages rather than one open reader: the areas of each page are read between pages, and a provider
+            // without multiple active result sets (PostgreSQL) cannot run that query while another reader is open.
+            var page = new List<PageRow>(Math.Min(PageSize, left));
+            await foreach (var row in states.Where(x => x.Deliverable.Id > lastId)
+                               .OrderBy(x => x.Deliverable.Id)
+                               .Take(Math.Min(PageSize, left))
+                               .Select(x => new PageRow
+                               {
+                                   Id = x.Deliverable.Id,
+                                   Title = x.Deliverable.Title,
+                                   Outcome = x.Deliverable.Outcome.Title,
+                                   Ordinal = x.Deliverable.Outcome.Meeting.Ordinal,
+                                   City = x.Deliverable.Outcome.Meeting.City,
+                                   Country = x.Deliverable.Outcome.Meeting.Country,
+                                   Status = x.Status,
+                                   Progress = x.Progress,
+                                   EuLead = x.Deliverable.EuLead,
+                                   PartnerLead = x.Deliverable.PartnerLead,
+                                   TargetDate = x.Deliverable.TargetDate,
+                                   LastChangeUtc = x.LastChangeUtc,
+                               })
+                               .AsAsyncEnumerable().WithCancellation(ct))
+            {
+                page.Add(row);
+            }
+
+            if (page.Count == 0)
+            {
+                yield break;
+            }
+
+            var areas = await AreaRefs.ForDeliverablesAsync(db, page.Select(r => r.Id).ToList(), ct);
+            foreach (var row in page)
+            {
+                yield return new ReportRow(row.Id, row.Title, row.Outcome, MeetingName(row.Ordinal, row.City, row.Country),
+                    string.Join("; ", areas[row.Id].Select(a => a.Name)), row.Status, row.Progress, row.EuLead, row.PartnerLead,
+                    row.TargetDate, row.LastChangeUtc);
+            }
+
+            left -= page.Count;
+            lastId = page[^1].Id;
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The history rows of the selected deliverables written on or after <paramref name="since"/> (all of them when
+    /// null) and up to the report's date, oldest first.
+    /// </summary>
+    public static IAsyncEnumerable<ReportChange> ChangesAsync(PortalDbContext db, ReportFilter filter, DateOnly? since,
+        CancellationToken ct = default) =>
+        ToChanges(HistoryQuery(db, filter, since).OrderBy(h => h.ChangedAtUtc).ThenBy(h => h.Id)).AsAsyncEnumerable();
+
+    /// <summary>"2nd Council, Brussels": which Council and where, as people name them.</summary>
+    public static string MeetingName(int? ordinal, string? city, string? country)
+    {
+        var place = new MeetingPlace(ordinal, city, country, null, null);
+        return (city ?? country) is { } where ? $"{place.CouncilName}, {where}" : place.CouncilName;
+    }
+
+    internal static IQueryable<StatusChange> HistoryQuery(PortalDbContext db, ReportFilter filter, DateOnly? since)
+    {
+        var ids = filter.Apply(db).Select(x => x.Deliverable.Id);
+        var history = db.StatusChanges.AsNoTracking().Where(h => ids.Contains(h.DeliverableId));
+        if (since is { } day)
+        {
+            var start = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            history = history.Where(h => h.ChangedAtUtc >= start);
+        }
+
+        if (filter.AsOfEndUtc is { } end)
+        {
+            history = history.Where(h => h.ChangedAtUtc < end);
+        }
+
+        return history;
+    }
+
+    internal static IQueryable<ReportChange> ToChanges(IQueryable<StatusChange> history) =>
+        history.Select(h => new ReportChange(h.Id, h.DeliverableId, h.Deliverable.Title, h.FromStatus, h.ToStatus, h.Progress,
+            h.ChangedBy, h.ChangedAtUtc, h.Note));
+
+    private sealed record PageRow
+    {
+        public int Id { get; init; }
+        public string Title { get; init; } = "";
+        public string Outcome { get; init; } = "";
+        public int? Ordinal { get; init; }
+        public string? City { get; init; }
+        public string? Country { get; init; }
+        public DeliverableStatus Status { get; init; }
+        public int? Progress { get; init; }
+        public string? EuLead { get; init; }
+        public string? PartnerLead { get; init; }
+        public DateOnly? TargetDate { get; init; }
+        public DateTime? LastChangeUtc { get; init; }
+    }
+}

@@ -1,0 +1,360 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using DigitalPartnership.Core.Domain;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+using CellText = DocumentFormat.OpenXml.Spreadsheet.Text;
+
+namespace DigitalPartnership.Core.Reporting;
+
+/// <summary>
+/// Writes a report as an XLSX workbook — Summary, Deliverables and History sheets — with OpenXmlWriter, row by row.
+/// Cells are typed (dates as dates, numbers as numbers, text as inline strings; never formulas); the table sheets have
+/// a frozen header row and an AutoFilter.
+/// </summary>
+public sealed class XlsxExportWriter
+{
+    private const uint DateStyle = 1;
+    private const uint DateTimeStyle = 2;
+    private const uint HeadingStyle = 3;
+    private const uint TitleStyle = 4;
+    private const uint PercentStyle = 5;
+
+    public async Task WriteAsync(ProgressReport report, IAsyncEnumerable<ReportRow> rows, IAsyncEnumerable<ReportChange> changes,
+        Stream output, CancellationToken ct)
+    {
+        if (output.CanSeek)
+        {
+            await WriteWorkbookAsync(report, rows, changes, output, ct);
+            return;
+        }
+
+        // The zip is written synchronously; a response body must not be, so the workbook goes through a temporary file.
+        var path = Path.Combine(Path.GetTempPath(), $"dpp-export-{Guid.NewGuid():N}.xlsx");
+        await using var buffer = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await WriteWorkbookAsync(report, rows, changes, buffer, ct);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(output, ct);
+    }
+
+    private static async Task WriteWorkbookAsync(ProgressReport report, IAsyncEnumerable<ReportRow> rows,
+        IAsyncEnumerable<ReportChange> changes, Stream output, CancellationToken ct)
+    {
+        // The package is written as a plain zip, part after part. The SDK's own package wants a read-write container,
+        // and System.IO.Packaging keeps every part of such a container in memory until it closes: at 100,000 rows that
+        // is the whole sheet. The SDK still writes every part's XML; only the fixed package files are written here.
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        WriteFixed(zip, "[Content_Types].xml", ContentTypes);
+        WriteFixed(zip, "_rels/.rels", PackageRelationships);
+        WriteFixed(zip, "xl/_rels/workbook.xml.rels", WorkbookRelationships);
+        WritePart(zip, "xl/styles.xml", writer => writer.WriteElement(Stylesheet()));
+        WritePart(zip, "xl/worksheets/sheet1.xml", writer => WriteSummary(writer, report));
+
+        var deliverableCount = await WritePartAsync(zip, "xl/worksheets/sheet2.xml", writer =>
+            WriteTableAsync(writer, ReportRow.Headings, [8, 60, 40, 24, 30, 14, 12, 20, 20, 14, 20], rows, WriteDeliverable, ct));
+        var changeCount = await WritePartAsync(zip, "xl/worksheets/sheet3.xml", writer =>
+            WriteTableAsync(writer, ReportChange.Headings, [10, 12, 60, 14, 14, 12, 24, 20, 60], changes, WriteChange, ct));
+
+        WritePart(zip, "xl/workbook.xml", writer => writer.WriteElement(new Workbook(
+            new Sheets(
+                new Sheet { Name = "Summary", SheetId = 1, Id = "rId1" },
+                new Sheet { Name = "Deliverables", SheetId = 2, Id = "rId2" },
+                new Sheet { Name = "History", SheetId = 3, Id = "rId3" }),
+            // Excel finds a sheet's AutoFilter range by this hidden name.
+            new DefinedNames(
+                FilterName(1, "Deliverables", ReportRow.Headings.Count, deliverableCount),
+                FilterName(2, "History", ReportChange.Headings.Count, changeCount)))));
+    }
+
+    private const string ContentTypes = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet3.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>
+        """;
+
+    private const string PackageRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+        """;
+
+    private const string WorkbookRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet3.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+        """;
+
+    private static void WriteFixed(ZipArchive zip, string name, string xml)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        stream.Write(new UTF8Encoding(false).GetBytes(xml));
+    }
+
+    private static void WritePart(ZipArchive zip, string name, Action<OpenXmlWriter> write)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var writer = OpenXmlWriter.Create(stream);
+        write(writer);
+    }
+
+    private static async Task<int> WritePartAsync(ZipArchive zip, string name, Func<OpenXmlWriter, Task<int>> write)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var writer = OpenXmlWriter.Create(stream);
+        return await write(writer);
+    }
+
+    private static void WriteSummary(OpenXmlWriter writer, ProgressReport report)
+    {
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new Columns(
+            new Column { Min = 1, Max = 1, Width = 44, CustomWidth = true },
+            new Column { Min = 2, Max = 8, Width = 14, CustomWidth = true }));
+        writer.WriteStartElement(new SheetData());
+        var sheet = new SheetRows(writer);
+        sheet.Row(r => r.Text(report.Title, TitleStyle));
+        sheet.Row(r => r.Text("Report date").Date(report.ReportDate));
+        sheet.Row(r => r.Text("Generated (UTC)").DateTime(report.GeneratedAtUtc));
+        foreach (var line in report.FilterLines)
+        {
+            sheet.Row(r => r.Text(line.Label).Text(line.Value));
+        }
+
+        sheet.Row(_ => { });
+        sheet.Row(r => r.Text("Status", HeadingStyle).Text("Deliverables", HeadingStyle).Text("Share", HeadingStyle));
+        foreach (var status in DeliverableStatusText.All)
+        {
+            sheet.Row(r => r.Text(status.DisplayName()).Number(report.Totals[status]).Number(report.Totals.Percent(status) / 100, PercentStyle));
+        }
+
+        sheet.Row(r => r.Text("Total", HeadingStyle).Number(report.Totals.Total));
+        sheet.Row(r => r.Text("Overdue").Number(report.OverdueCount));
+        sheet.Row(r => r.Text(report.ChangesSince is null ? "Changes" : $"Changes since {report.ChangesSinceLabel}").Number(report.ChangeCount));
+
+        sheet.Row(_ => { });
+        StatusTable(sheet, "Area", report.ByArea.Select(a => (a.Name, a.Counts)));
+        sheet.Row(_ => { });
+        StatusTable(sheet, "Outcome", report.ByOutcome.Select(o => ($"{o.Title} ({o.Meeting})", o.Counts)));
+
+        sheet.Row(_ => { });
+        sheet.Row(r =>
+        {
+            r.Text("Month end", HeadingStyle);
+            foreach (var status in DeliverableStatusText.All)
+            {
+                r.Text(status.DisplayName(), HeadingStyle);
+            }
+        });
+        foreach (var month in report.ProgressOverTime)
+        {
+            sheet.Row(r =>
+            {
+                r.Date(month.MonthEnd);
+                foreach (var status in DeliverableStatusText.All)
+                {
+                    r.Number(month.Counts[status]);
+                }
+            });
+        }
+
+        writer.WriteEndElement(); // sheetData
+        writer.WriteEndElement(); // worksheet
+    }
+
+    private static void StatusTable(SheetRows sheet, string heading, IEnumerable<(string Name, Browsing.StatusTally Counts)> lines)
+    {
+        sheet.Row(r =>
+        {
+            r.Text(heading, HeadingStyle);
+            foreach (var status in DeliverableStatusText.All)
+            {
+                r.Text(status.DisplayName(), HeadingStyle);
+            }
+
+            r.Text("Total", HeadingStyle);
+        });
+        foreach (var (name, counts) in lines)
+        {
+            sheet.Row(r =>
+            {
+                r.Text(name);
+                foreach (var status in DeliverableStatusText.All)
+                {
+                    r.Number(counts[status]);
+                }
+
+                r.Number(counts.Total);
+            });
+        }
+    }
+
+    private static async Task<int> WriteTableAsync<T>(OpenXmlWriter writer, IReadOnlyList<string> headings, double[] widths,
+        IAsyncEnumerable<T> items, Action<CellWriter, T> writeRow, CancellationToken ct)
+    {
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetViews(new SheetView(
+            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+        { WorkbookViewId = 0 }));
+        writer.WriteElement(new Columns(widths.Select((width, i) =>
+            new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = width, CustomWidth = true })));
+        writer.WriteStartElement(new SheetData());
+        var sheet = new SheetRows(writer);
+        sheet.Row(r =>
+        {
+            foreach (var heading in headings)
+            {
+                r.Text(heading, HeadingStyle);
+            }
+        });
+        var count = 0;
+        await foreach (var item in items.WithCancellation(ct))
+        {
+            sheet.Row(r => writeRow(r, item));
+            count++;
+        }
+
+        writer.WriteEndElement(); // sheetData
+        writer.WriteElement(new AutoFilter { Reference = $"A1:{CellWriter.Column(headings.Count)}{count + 1}" });
+        writer.WriteEndElement(); // worksheet
+        return count;
+    }
+
+    private static void WriteDeliverable(CellWriter r, ReportRow row) =>
+        r.Number(row.Id).Text(row.Title).Text(row.Outcome).Text(row.Meeting).Text(row.Areas).Text(row.StatusName)
+            .Number(row.Progress).Text(row.EuLead).Text(row.PartnerLead).Date(row.TargetDate).DateTime(row.LastChangeUtc);
+
+    private static void WriteChange(CellWriter r, ReportChange change) =>
+        r.Number(change.Id).Number(change.DeliverableId).Text(change.DeliverableTitle).Text(change.FromStatus?.DisplayName())
+            .Text(change.ToStatus.DisplayName()).Number(change.Progress).Text(change.ChangedBy).DateTime(change.ChangedAtUtc)
+            .Text(change.Note);
+
+    private static DefinedName FilterName(uint sheetIndex, string sheetName, int columns, int rows) =>
+        new($"'{sheetName}'!$A$1:${CellWriter.Column(columns)}${rows + 1}")
+        {
+            Name = "_xlnm._FilterDatabase",
+            LocalSheetId = sheetIndex,
+            Hidden = true,
+        };
+
+    private static Stylesheet Stylesheet() => new(
+        new NumberingFormats(
+            new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd" },
+            new NumberingFormat { NumberFormatId = 165, FormatCode = "yyyy-mm-dd hh:mm" })
+        { Count = 2 },
+        new Fonts(
+            new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
+            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
+            new Font(new Bold(), new FontSize { Val = 14 }, new FontName { Val = "Calibri" }))
+        { Count = 3 },
+        new Fills(
+            new Fill(new PatternFill { PatternType = PatternValues.None }),
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }))
+        { Count = 2 },
+        new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
+        new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+        new CellFormats(
+            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
+            new CellFormat { NumberFormatId = 164, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 165, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true },
+            new CellFormat { NumberFormatId = 0, FontId = 2, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true },
+            new CellFormat { NumberFormatId = 9, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true })
+        { Count = 6 },
+        new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
+
+    /// <summary>Numbers rows from 1 as they are written.</summary>
+    private sealed class SheetRows(OpenXmlWriter writer)
+    {
+        private uint _row;
+
+        public void Row(Action<CellWriter> cells)
+        {
+            _row++;
+            writer.WriteStartElement(new Row { RowIndex = _row });
+            cells(new CellWriter(writer, _row));
+            writer.WriteEndElement();
+        }
+    }
+
+    /// <summary>Writes the cells of one row left to right; an empty value leaves its cell out but keeps the column.</summary>
+    private sealed class CellWriter(OpenXmlWriter writer, uint row)
+    {
+        private int _column;
+
+        public CellWriter Text(string? value, uint style = 0)
+        {
+            var reference = Next();
+            if (!string.IsNullOrEmpty(value))
+            {
+                var cell = new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new CellText(XmlSafe(value)) { Space = SpaceProcessingModeValues.Preserve }) };
+                if (style != 0)
+                {
+                    cell.StyleIndex = style;
+                }
+
+                writer.WriteElement(cell);
+            }
+
+            return this;
+        }
+
+        public CellWriter Number(double? value, uint style = 0) =>
+            Value(value?.ToString("R", CultureInfo.InvariantCulture), style);
+
+        public CellWriter Date(DateOnly? value) =>
+            Value(value?.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture), DateStyle);
+
+        public CellWriter DateTime(DateTime? value) =>
+            Value(value?.ToOADate().ToString("R", CultureInfo.InvariantCulture), DateTimeStyle);
+
+        private CellWriter Value(string? number, uint style)
+        {
+            var reference = Next();
+            if (number is not null)
+            {
+                var cell = new Cell { CellReference = reference, CellValue = new CellValue(number) };
+                if (style != 0)
+                {
+                    cell.StyleIndex = style;
+                }
+
+                writer.WriteElement(cell);
+            }
+
+            return this;
+        }
+
+        private string Next() => Column(++_column) + row.ToString(CultureInfo.InvariantCulture);
+
+        public static string Column(int number)
+        {
+            var name = "";
+            for (; number > 0; number = (number - 1) / 26)
+            {
+                name = (char)('A' + (number - 1) % 26) + name;
+            }
+
+            return name;
+        }
+
+        /// <summary>XML 1.0 cannot carry most control characters; a note pasted from elsewhere may hold some.</summary>
+        private static string XmlSafe(string text)
+        {
+            if (!text.Any(c => c < 0x20 && c is not ('\t' or '\n' or '\r') || char.IsSurrogate(c)))
+            {
+                return text;
+            }
+
+            var builder = new StringBuilder(text.Length);
+            foreach (var rune in text.EnumerateRunes())
+            {
+                if (rune.Value >= 0x20 || rune.Value is '\t' or '\n' or '\r')
+                {
+                    builder.Append(rune.ToString());
+                }
+            }
+
+            return builder.ToString();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using DigitalPartnership.Core.Browsing;
+using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Core.Reporting;
+using DigitalPartnership.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DigitalPartnership.Tests.Reporting;
+
+/// <summary>The figures of a progress report, checked against a history small enough to count by hand.</summary>
+public sealed class ProgressReportBuilderTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        await ReportSample.SeedAsync(_database);
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Report_counts_by_status_area_and_outcome_agree_with_the_deliverables()
+    {
+        var report = await BuildAsync(ReportFilter.None);
+
+        Assert.Equal("EU–Japan Digital Partnership: progress report", report.Title);
+        Assert.Equal(new DateOnly(2025, 5, 1), report.ReportDate);
+        Assert.Equal(Counts(notStarted: 2, inProgress: 1, atRisk: 1, completed: 1), Tally(report.Totals));
+        Assert.Equal(20, report.Totals.Percent(DeliverableStatus.Completed));
+        Assert.Equal(
+            ["Artificial intelligence: At risk 1", "Semiconductors: Completed 1", "Submarine cables: In progress 1"],
+            report.ByArea.Select(a => $"{a.Name}: {Describe(a.Counts)}"));
+        Assert.Equal(2, report.WithoutArea);
+        Assert.Equal(
+            ["AI and semiconductors (2nd Council, Brussels): At risk 1, Completed 1", "Connectivity (1st Council, Tokyo): Not started 2, In progress 1"],
+            report.ByOutcome.Select(o => $"{o.Title} ({o.Meeting}): {Describe(o.Counts)}").Order());
+    }
+
+    [Fact]
+    public async Task Report_as_of_a_past_day_counts_the_statuses_held_then_and_leaves_out_later_deliverables()
+    {
+        var report = await BuildAsync(new ReportFilter { AsOf = new DateOnly(2024, 6, 30) });
+
+        Assert.Equal(new DateOnly(2024, 6, 30), report.ReportDate);
+        Assert.Equal(Counts(notStarted: 2, inProgress: 2), Tally(report.Totals));
+        Assert.Contains(new ReportFilterLine("Status as of", "30 June 2024"), report.FilterLines);
+    }
+
+    [Fact]
+    public async Task Overdue_lists_unfinished_deliverables_whose_target_passed_before_the_report_date()
+    {
+        var report = await BuildAsync(ReportFilter.None);
+
+        var overdue = Assert.Single(report.Overdue);
+        Assert.Equal(1, report.OverdueCount);
+        Assert.Equal(("Joint AI safety evaluation", DeliverableStatus.AtRisk, 121), (overdue.Title, overdue.Status, overdue.DaysOverdue));
+    }
+
+    [Fact]
+    public async Task Changes_since_default_to_the_latest_dated_Council_and_list_history_from_that_day()
+    {
+        var report = await BuildAsync(ReportFilter.None);
+
+        Assert.Equal(ReportSample.SecondCouncil, report.ChangesSince);
+        Assert.Equal("2nd Council, Brussels (3 May 2024)", report.ChangesSinceLabel);
+        Assert.Equal(6, report.ChangeCount);
+        Assert.Equal("Late deliverable", report.Changes[0].DeliverableTitle); // latest first
+        var atRisk = Assert.Single(report.Changes, c => c.ToStatus == DeliverableStatus.AtRisk);
+        Assert.Equal(("In progress → At risk", "manager@example.org", "Funding unclear."), (atRisk.Transition, atRisk.ChangedBy, atRisk.Note));
+        Assert.DoesNotContain(report.Changes, c => c.ChangedAtUtc < new DateTime(2024, 5, 3, 0, 0, 0, DateTimeKind.Utc));
+    }
+
+    [Fact]
+    public async Task A_given_changes_since_day_overrides_the_Council_default()
+    {
+        var report = await BuildAsync(new ReportFilter { ChangesSince = new DateOnly(2024, 9, 1) });
+
+        Assert.Equal(["Late deliverable", "Joint AI safety evaluation"], report.Changes.Select(c => c.DeliverableTitle));
+    }
+
+    [Fact]
+    public async Task Progress_over_time_gives_each_month_end_the_counts_held_that_day()
+    {
+        var report = await BuildAsync(ReportFilter.None);
+        var months = report.ProgressOverTime.ToDictionary(m => m.MonthEnd, m => Tally(m.Counts));
+
+        Assert.Equal(new DateOnly(2023, 7, 31), report.ProgressOverTime[0].MonthEnd);
+        Assert.Equal(new DateOnly(2025, 5, 1), report.ProgressOverTime[^1].MonthEnd);
+        Assert.Equal(23, report.ProgressOverTime.Count);
+        Assert.Equal(Counts(notStarted: 2), months[new DateOnly(2023, 7, 31)]);
+        Assert.Equal(Counts(notStarted: 1, inProgress: 1), months[new DateOnly(2023, 10, 31)]);
+        Assert.Equal(Counts(notStarted: 3, inProgress: 1), months[new DateOnly(2024, 5, 31)]);
+        Assert.Equal(Counts(notStarted: 1, inProgress: 2, completed: 1), months[new DateOnly(2024, 8, 31)]);
+        Assert.Equal(Counts(notStarted: 1, inProgress: 1, atRisk: 1, completed: 1), months[new DateOnly(2024, 9, 30)]);
+        Assert.Equal(Tally(report.Totals), months[report.ReportDate]);
+    }
+
+    [Fact]
+    public async Task Lead_target_date_and_area_filters_narrow_the_report_and_are_described()
+    {
+        await using var db = _database.NewContext();
+        var ai = await db.Areas.SingleAsync(a => a.Name == "Artificial intelligence");
+
+        var byLead = await BuildAsync(new ReportFilter { Lead = "meti" });
+        var byTarget = await BuildAsync(new ReportFilter { TargetFrom = new DateOnly(2024, 12, 1), TargetTo = new DateOnly(2025, 12, 31) });
+        var byArea = await BuildAsync(new ReportFilter { Deliverables = new DeliverableFilter(AreaId: ai.Id) });
+
+        Assert.Equal(Counts(completed: 1), Tally(byLead.Totals));
+        Assert.Contains(new ReportFilterLine("Lead contains", "meti"), byLead.FilterLines);
+        Assert.Equal(Counts(inProgress: 1, atRisk: 1), Tally(byTarget.Totals));
+        Assert.Contains(new ReportFilterLine("Target date", "1 December 2024 to 31 December 2025"), byTarget.FilterLines);
+        Assert.Equal(Counts(atRisk: 1), Tally(byArea.Totals));
+        Assert.Contains(new ReportFilterLine("Area", "Artificial intelligence"), byArea.FilterLines);
+    }
+
+    [Fact]
+    public async Task Area_sections_hold_the_rows_of_their_own_area()
+    {
+        var report = await BuildAsync(ReportFilter.None);
+
+        var chips = report.ByArea.Single(a => a.Name == "Semiconductors");
+        var row = Assert.Single(report.AreaRows[chips.AreaId]);
+        Assert.Equal((ReportSample.JapaneseTitle, "Semiconductors", "Completed", ReportSample.JapaneseLead),
+            (row.Title, row.Areas, row.StatusName, row.PartnerLead));
+    }
+
+    [Fact]
+    public async Task File_names_carry_the_partnership_without_its_suffix_and_the_report_date()
+    {
+        var report = await BuildAsync(ReportFilter.None);
+
+        Assert.Equal("eu-japan-progress-2025-05-01.xlsx", ReportFileNames.For(report, ReportFormat.Xlsx));
+        Assert.Equal("digital-partnerships-progress-2025-05-01.csv", ReportFileNames.For(null, report.ReportDate, ReportFormat.Csv));
+        Assert.True(ReportFileNames.TryParse("PDF", out var pdf));
+        Assert.Equal(ReportFormat.Pdf, pdf);
+        Assert.False(ReportFileNames.TryParse("1", out _));
+    }
+
+    private async Task<ProgressReport> BuildAsync(ReportFilter filter)
+    {
+        await using var db = _database.NewContext();
+        return await new ProgressReportBuilder(db, new FakeTimeProvider(ReportSample.Now)).BuildAsync(filter, CancellationToken.None);
+    }
+
+    private static int[] Tally(StatusTally tally) => DeliverableStatusText.All.Select(s => tally[s]).ToArray();
+
+    private static int[] Counts(int notStarted = 0, int inProgress = 0, int atRisk = 0, int delayed = 0, int completed = 0, int discontinued = 0) =>
+        [notStarted, inProgress, atRisk, delayed, completed, discontinued];
+
+    private static string Describe(StatusTally tally) => string.Join(", ", tally.NonZero.Select(c => $"{c.Status.DisplayName()} {c.Count}"));
+}
