@@ -31,6 +31,7 @@ public static class PortalStore
         services.AddScoped<CouncilImporter>();
         services.AddScoped<PortalSeeder>();
         services.AddScoped<DatasetGenerator>();
+        services.AddScoped<Core.Reporting.ProgressReportBuilder>();
         services.AddScoped<StoreInitializer>();
         services.AddScoped<AccountSeeder>();
         services.AddScoped<PortalAccountService>();

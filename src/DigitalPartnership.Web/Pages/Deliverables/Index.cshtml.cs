@@ -13,7 +13,7 @@ namespace DigitalPartnership.Web.Pages.Deliverables;
 /// <summary>Every deliverable, filtered by area, status, meeting and words, sorted and paged by the database.</summary>
 public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> options) : PageModel
 {
-    public const int MaxQueryLength = 200;
+    public const int MaxQueryLength = FilterReader.MaxQueryLength;
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
@@ -76,47 +76,9 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
 
     private async Task<(DeliverableFilter, DeliverableSort, int, List<string>)> ReadQueryAsync(CancellationToken ct)
     {
-        var problems = new List<string>();
-        if (Q is { Length: > MaxQueryLength })
-        {
-            problems.Add($"Search words can be at most {MaxQueryLength} characters long.");
-        }
-
-        int? areaId = null;
-        if (!string.IsNullOrEmpty(Area))
-        {
-            areaId = await db.Areas.Where(a => a.Slug == Area).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
-            if (areaId is null)
-            {
-                problems.Add($"There is no area \"{Area}\". Choose one from the list.");
-            }
-        }
-
-        DeliverableStatus? status = null;
-        if (!string.IsNullOrEmpty(Status))
-        {
-            if (DeliverableStatusText.TryParse(Status, out var parsed))
-            {
-                status = parsed;
-            }
-            else
-            {
-                problems.Add($"\"{Status}\" is not a status. Statuses are: {string.Join(", ", DeliverableStatusText.All.Select(s => s.DisplayName()))}.");
-            }
-        }
-
-        int? meetingId = null;
-        if (!string.IsNullOrEmpty(Meeting))
-        {
-            if (int.TryParse(Meeting, out var id) && MeetingChoices.Any(m => m.Id == id))
-            {
-                meetingId = id;
-            }
-            else
-            {
-                problems.Add($"There is no meeting \"{Meeting}\". Choose one from the list.");
-            }
-        }
+        var reader = new FilterReader(db);
+        var filter = await reader.ReadAsync(Q, Area, Status, Meeting, ct);
+        var problems = reader.Problems;
 
         var sort = DeliverableSort.Source;
         if (!string.IsNullOrEmpty(Sort))
@@ -138,7 +100,7 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
             problems.Add("The page number must be a whole number from 1.");
         }
 
-        return (new DeliverableFilter(Q?.Trim(), areaId, status, meetingId), sort, page, problems);
+        return (filter, sort, page, problems);
     }
 
     private string Link(int page)

@@ -1,0 +1,91 @@
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Reporting;
+using DigitalPartnership.Core.Reporting.Pdf;
+using DigitalPartnership.Web.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Net.Http.Headers;
+
+namespace DigitalPartnership.Web.Pages.Reports;
+
+/// <summary>
+/// <c>/reports/export?format=csv|xlsx|pdf</c> with the report's filters: the same figures as the page, streamed from the
+/// database as an attachment whose name says what and when.
+/// </summary>
+[Authorize(Policy = PortalAccounts.CanReport)]
+public sealed class ExportModel(PortalDbContext db, ProgressReportBuilder builder, IServiceScopeFactory scopes, TimeProvider time,
+    ILogger<ExportModel> logger) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public ReportQuery Query { get; set; } = new();
+    [FromQuery(Name = "format")] public string? Format { get; set; }
+
+    public List<string> Problems { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!ReportFileNames.TryParse(Format, out var format))
+        {
+            Problems.Add(string.IsNullOrEmpty(Format)
+                ? "Say which format: format=csv, format=xlsx or format=pdf."
+                : $"\"{Format}\" is not an export format: use csv, xlsx or pdf.");
+        }
+
+        var (filter, problems) = await Query.ReadAsync(db, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
+        Problems.AddRange(problems);
+        if (Problems.Count > 0)
+        {
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
+        var report = await builder.BuildAsync(filter, ct);
+        var fileName = ReportFileNames.For(report, format);
+        var started = time.GetTimestamp();
+        try
+        {
+            if (format == ReportFormat.Pdf)
+            {
+                // PDFsharp builds the document in memory; render it before the headers go out, so a failure is a page.
+                using var buffer = new MemoryStream();
+                await new PdfReportWriter().WriteAsync(report, buffer, ct);
+                StartAttachment(format, fileName);
+                buffer.Position = 0;
+                await buffer.CopyToAsync(Response.Body, ct);
+            }
+            else
+            {
+                StartAttachment(format, fileName);
+                var rows = ReportRows.DeliverablesAsync(db, report.Filter, ct: ct);
+                if (format == ReportFormat.Csv)
+                {
+                    await new CsvExportWriter().WriteAsync(rows, Response.Body, ct);
+                }
+                else
+                {
+                    // The history streams beside the deliverables: a second context, so two readers run side by side.
+                    await using var scope = scopes.CreateAsyncScope();
+                    var historyDb = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+                    var changes = ReportRows.ChangesAsync(historyDb, report.Filter, report.ChangesSince, ct);
+                    await new XlsxExportWriter().WriteAsync(report, rows, changes, Response.Body, ct);
+                }
+            }
+        }
+        catch (ReportFontsMissingException e)
+        {
+            logger.LogError("PDF export impossible: {Reason}", e.Message);
+            Problems.Add($"The PDF cannot be made on this server: {e.Message} The CSV and XLSX exports work.");
+            return new PageResult { StatusCode = StatusCodes.Status503ServiceUnavailable };
+        }
+
+        logger.LogInformation("Exported {FileName} ({Deliverables} deliverables) in {Elapsed} ms", fileName, report.Totals.Total,
+            (int)time.GetElapsedTime(started).TotalMilliseconds);
+        return new EmptyResult();
+    }
+
+    private void StartAttachment(ReportFormat format, string fileName)
+    {
+        Response.ContentType = ReportFileNames.ContentType(format);
+        Response.Headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("attachment") { FileNameStar = fileName, FileName = fileName }.ToString();
+        Response.Headers[HeaderNames.CacheControl] = "no-store";
+    }
+}

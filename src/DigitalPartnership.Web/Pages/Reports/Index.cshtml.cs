@@ -1,0 +1,44 @@
+using DigitalPartnership.Core.Browsing;
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Reporting;
+using DigitalPartnership.Web.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalPartnership.Web.Pages.Reports;
+
+/// <summary>The progress report: filters, summary, charts, overdue, changes since — and the same as CSV, XLSX and PDF.</summary>
+[Authorize(Policy = PortalAccounts.CanReport)]
+public sealed class IndexModel(PortalDbContext db, ProgressReportBuilder builder, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public ReportQuery Query { get; set; } = new();
+
+    public ProgressReport? Report { get; private set; }
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+    public IReadOnlyList<(string Slug, string Name)> Partnerships { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Label)> Meetings { get; private set; } = [];
+    public IReadOnlyList<AreaRef> Areas { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Partnerships = (await db.Partnerships.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Slug, p.Name }).ToListAsync(ct))
+            .Select(p => (p.Slug, p.Name)).ToList();
+        Meetings = (await db.Meetings.AsNoTracking().OrderByDescending(m => m.Ordinal).Select(m => new { m.Id, m.Ordinal, m.City, m.Country }).ToListAsync(ct))
+            .Select(m => (m.Id, ReportRows.MeetingName(m.Ordinal, m.City, m.Country))).ToList();
+        Areas = await db.Areas.AsNoTracking().OrderBy(a => a.Position).Select(a => new AreaRef(a.Slug, a.Name)).ToListAsync(ct);
+
+        var (filter, problems) = await Query.ReadAsync(db, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
+        Problems = problems;
+        if (problems.Count > 0)
+        {
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
+        Report = await builder.BuildAsync(filter, ct);
+        return Page();
+    }
+
+    public string ExportLink(string format) => "/reports/export" + Query.ToQueryString(("format", format));
+}

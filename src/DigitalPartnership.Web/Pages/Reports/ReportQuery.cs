@@ -1,0 +1,80 @@
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Reporting;
+using DigitalPartnership.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalPartnership.Web.Pages.Reports;
+
+/// <summary>
+/// The report's parameters as they stand in the address — the same for the page and for every export, so a download
+/// holds exactly what the page showed: <c>partnership</c>, <c>meeting</c>, <c>area</c>, <c>status</c>, <c>q</c>,
+/// <c>lead</c>, <c>targetFrom</c>, <c>targetTo</c>, <c>asOf</c>, <c>since</c>.
+/// </summary>
+public sealed class ReportQuery
+{
+    [FromQuery(Name = "partnership")] public string? Partnership { get; set; }
+    [FromQuery(Name = "meeting")] public string? Meeting { get; set; }
+    [FromQuery(Name = "area")] public string? Area { get; set; }
+    [FromQuery(Name = "status")] public string? Status { get; set; }
+    [FromQuery(Name = "q")] public string? Q { get; set; }
+    [FromQuery(Name = "lead")] public string? Lead { get; set; }
+    [FromQuery(Name = "targetFrom")] public string? TargetFrom { get; set; }
+    [FromQuery(Name = "targetTo")] public string? TargetTo { get; set; }
+    [FromQuery(Name = "asOf")] public string? AsOf { get; set; }
+    [FromQuery(Name = "since")] public string? Since { get; set; }
+
+    public async Task<(ReportFilter Filter, IReadOnlyList<string> Problems)> ReadAsync(PortalDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var reader = new FilterReader(db);
+        var deliverables = await reader.ReadAsync(Q, Area, Status, Meeting, ct);
+        int? partnershipId = null;
+        if (!string.IsNullOrEmpty(Partnership))
+        {
+            partnershipId = await db.Partnerships.Where(p => p.Slug == Partnership).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+            if (partnershipId is null)
+            {
+                reader.Problems.Add($"There is no partnership \"{Partnership}\". Choose one from the list.");
+            }
+        }
+
+        if (Lead is { Length: > 200 })
+        {
+            reader.Problems.Add("The lead can be at most 200 characters long.");
+        }
+
+        var asOf = reader.ReadDate(AsOf, "As of");
+        if (asOf > today)
+        {
+            reader.Problems.Add("\"As of\" cannot be in the future: the portal knows only what has happened.");
+        }
+
+        var filter = new ReportFilter
+        {
+            Deliverables = deliverables,
+            PartnershipId = partnershipId,
+            Lead = string.IsNullOrWhiteSpace(Lead) ? null : Lead.Trim(),
+            TargetFrom = reader.ReadDate(TargetFrom, "Target from"),
+            TargetTo = reader.ReadDate(TargetTo, "Target to"),
+            AsOf = asOf,
+            ChangesSince = reader.ReadDate(Since, "Changes since"),
+        };
+        if (filter.TargetFrom > filter.TargetTo)
+        {
+            reader.Problems.Add("\"Target from\" is after \"Target to\".");
+        }
+
+        return (filter, reader.Problems);
+    }
+
+    /// <summary>The same parameters as a query string, for the export links and the pager.</summary>
+    public string ToQueryString(params (string Key, string? Value)[] extra) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("",
+            new Dictionary<string, string?>
+            {
+                ["partnership"] = Partnership, ["meeting"] = Meeting, ["area"] = Area, ["status"] = Status, ["q"] = Q, ["lead"] = Lead,
+                ["targetFrom"] = TargetFrom, ["targetTo"] = TargetTo, ["asOf"] = AsOf, ["since"] = Since,
+            }
+            .Concat(extra.Select(e => new KeyValuePair<string, string?>(e.Key, e.Value)))
+            .Where(p => !string.IsNullOrWhiteSpace(p.Value)));
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using DigitalPartnership.Core.Browsing;
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalPartnership.Web.Pages.Shared;
+
+/// <summary>
+/// Reads the filters people put in addresses (<c>q</c>, <c>area</c>, <c>status</c>, <c>meeting</c>, dates) into
+/// <see cref="DeliverableFilter"/> values, with a sentence for each value that cannot be used. One reader for the
+/// deliverables list, the reports page and the exports, so a filter means the same everywhere.
+/// </summary>
+public sealed class FilterReader(PortalDbContext db)
+{
+    public const int MaxQueryLength = 200;
+
+    public List<string> Problems { get; } = [];
+
+    public async Task<DeliverableFilter> ReadAsync(string? q, string? area, string? status, string? meeting, CancellationToken ct)
+    {
+        if (q is { Length: > MaxQueryLength })
+        {
+            Problems.Add($"Search words can be at most {MaxQueryLength} characters long.");
+        }
+
+        int? areaId = null;
+        if (!string.IsNullOrEmpty(area))
+        {
+            areaId = await db.Areas.Where(a => a.Slug == area).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+            if (areaId is null)
+            {
+                Problems.Add($"There is no area \"{area}\". Choose one from the list.");
+            }
+        }
+
+        DeliverableStatus? parsedStatus = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (DeliverableStatusText.TryParse(status, out var value))
+            {
+                parsedStatus = value;
+            }
+            else
+            {
+                Problems.Add($"\"{status}\" is not a status. Statuses are: {string.Join(", ", DeliverableStatusText.All.Select(s => s.DisplayName()))}.");
+            }
+        }
+
+        int? meetingId = null;
+        if (!string.IsNullOrEmpty(meeting))
+        {
+            meetingId = int.TryParse(meeting, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? await db.Meetings.Where(m => m.Id == id).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct)
+                : null;
+            if (meetingId is null)
+            {
+                Problems.Add($"There is no meeting \"{meeting}\". Choose one from the list.");
+            }
+        }
+
+        return new DeliverableFilter(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), areaId, parsedStatus, meetingId);
+    }
+
+    /// <summary>A yyyy-mm-dd date, or null; a date that does not exist is a problem, never a guess.</summary>
+    public DateOnly? ReadDate(string? text, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Problems.Add($"{label}: \"{text}\" is not a date that exists; write it as 2025-05-01.");
+        return null;
+    }
+}
