@@ -18,7 +18,11 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
     /// <summary>How many deliverables each area section of a briefing lists.</summary>
     public const int RowsPerArea = 60;
 
-    public async Task<ProgressReport> BuildAsync(ReportFilter filter, CancellationToken ct)
+    /// <summary>
+    /// What a report covers without counting anything: the partnership, the day, and the filter with its "changes
+    /// since" resolved. Enough to name an export and stream its rows; <see cref="BuildAsync"/> starts from it.
+    /// </summary>
+    public async Task<ReportScope> ScopeAsync(ReportFilter filter, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var reportDate = filter.AsOf ?? DateOnly.FromDateTime(now);
@@ -26,7 +30,15 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
         var since = filter.ChangesSince is { } given
             ? (Date: (DateOnly?)given, Label: (string?)given.ToString("d MMMM yyyy", CultureInfo.InvariantCulture))
             : await LatestCouncilAsync(partnership?.Id, reportDate, ct);
-        filter = filter with { ChangesSince = since.Date };
+        return new ReportScope(filter with { ChangesSince = since.Date }, partnership, reportDate, now, since.Label);
+    }
+
+    public async Task<ProgressReport> BuildAsync(ReportFilter filter, CancellationToken ct)
+    {
+        var scope = await ScopeAsync(filter, ct);
+        var (now, reportDate, partnership) = (scope.GeneratedAtUtc, scope.ReportDate, scope.Partnership);
+        var since = (Date: scope.Filter.ChangesSince, Label: scope.ChangesSinceLabel);
+        filter = scope.Filter;
 
         var states = filter.Apply(db);
         var totals = await CountAsync(states, ct);
@@ -270,4 +282,10 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
         lines.Add(new("Changes since", sinceLabel ?? "not shown (no Council meeting has a date)"));
         return lines;
     }
+}
+
+/// <summary>What a report covers: its filter (with "changes since" resolved), partnership, day and time of making.</summary>
+public sealed record ReportScope(ReportFilter Filter, Partnership? Partnership, DateOnly ReportDate, DateTime GeneratedAtUtc, string? ChangesSinceLabel)
+{
+    public string FileName(ReportFormat format) => ReportFileNames.For(Partnership?.Slug, ReportDate, format);
 }

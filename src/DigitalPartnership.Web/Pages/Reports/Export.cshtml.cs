@@ -38,13 +38,20 @@ public sealed class ExportModel(PortalDbContext db, ProgressReportBuilder builde
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
-        var report = await builder.BuildAsync(filter, ct);
-        var fileName = ReportFileNames.For(report, format);
+        // The CSV needs only the rows: the summary (counts, charts, progress over time) is built for the other formats.
+        var scope = await builder.ScopeAsync(filter, ct);
+        var fileName = scope.FileName(format);
         var started = time.GetTimestamp();
         try
         {
-            if (format == ReportFormat.Pdf)
+            if (format == ReportFormat.Csv)
             {
+                StartAttachment(format, fileName);
+                await new CsvExportWriter().WriteAsync(ReportRows.DeliverablesAsync(db, scope.Filter, ct: ct), Response.Body, ct);
+            }
+            else if (format == ReportFormat.Pdf)
+            {
+                var report = await builder.BuildAsync(filter, ct);
                 // PDFsharp builds the document in memory; render it before the headers go out, so a failure is a page.
                 using var buffer = new MemoryStream();
                 await new PdfReportWriter().WriteAsync(report, buffer, ct);
@@ -54,20 +61,14 @@ public sealed class ExportModel(PortalDbContext db, ProgressReportBuilder builde
             }
             else
             {
+                var report = await builder.BuildAsync(filter, ct);
                 StartAttachment(format, fileName);
                 var rows = ReportRows.DeliverablesAsync(db, report.Filter, ct: ct);
-                if (format == ReportFormat.Csv)
-                {
-                    await new CsvExportWriter().WriteAsync(rows, Response.Body, ct);
-                }
-                else
-                {
-                    // The history streams beside the deliverables: a second context, so two readers run side by side.
-                    await using var scope = scopes.CreateAsyncScope();
-                    var historyDb = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-                    var changes = ReportRows.ChangesAsync(historyDb, report.Filter, report.ChangesSince, ct);
-                    await new XlsxExportWriter().WriteAsync(report, rows, changes, Response.Body, ct);
-                }
+                // The history streams beside the deliverables: a second context, so two readers run side by side.
+                await using var historyScope = scopes.CreateAsyncScope();
+                var historyDb = historyScope.ServiceProvider.GetRequiredService<PortalDbContext>();
+                var changes = ReportRows.ChangesAsync(historyDb, report.Filter, report.ChangesSince, ct);
+                await new XlsxExportWriter().WriteAsync(report, rows, changes, Response.Body, ct);
             }
         }
         catch (ReportFontsMissingException e)
@@ -77,8 +78,7 @@ public sealed class ExportModel(PortalDbContext db, ProgressReportBuilder builde
             return new PageResult { StatusCode = StatusCodes.Status503ServiceUnavailable };
         }
 
-        logger.LogInformation("Exported {FileName} ({Deliverables} deliverables) in {Elapsed} ms", fileName, report.Totals.Total,
-            (int)time.GetElapsedTime(started).TotalMilliseconds);
+        logger.LogInformation("Exported {FileName} in {Elapsed} ms", fileName, (int)time.GetElapsedTime(started).TotalMilliseconds);
         return new EmptyResult();
     }
 
