@@ -27,6 +27,22 @@ public static class DeliverableStatusText
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
+    /// <summary>
+    /// The status's colour, the one place it is defined: the pages get it as a CSS variable (<c>--status-in-progress</c>)
+    /// and the PDF briefing draws with it, so a status looks the same on screen, on paper and in a chart.
+    /// Each is dark enough for its text on white (WCAG AA); status is never shown by colour alone.
+    /// </summary>
+    public static string Colour(this DeliverableStatus status) => status switch
+    {
+        DeliverableStatus.NotStarted => "#6c757d",
+        DeliverableStatus.InProgress => "#0b63ce",
+        DeliverableStatus.AtRisk => "#b58100",
+        DeliverableStatus.Delayed => "#d0500f",
+        DeliverableStatus.Completed => "#1a7f45",
+        DeliverableStatus.Discontinued => "#3d3d3d",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
     /// <summary>The lowercase token used in addresses: <c>/deliverables?status=in-progress</c>.</summary>
     public static string Slug(this DeliverableStatus status) => status.DisplayName().ToLowerInvariant().Replace(' ', '-');
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Core.Text;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -63,6 +64,7 @@ public static class PortalWeb
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapGet("/css/status-colours.css", StatusColoursCss).AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapRazorPages();
 
@@ -75,6 +77,11 @@ public static class PortalWeb
         });
         return app;
     }
+
+    /// <summary>The status colours as CSS variables, from the one place they are defined.</summary>
+    private static IResult StatusColoursCss() => Results.Text(
+        ":root {\n" + string.Concat(DeliverableStatusText.All.Select(s => $"    --status-{s.Slug()}: {s.Colour()};\n")) + "}\n",
+        "text/css");
 
     private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
     {

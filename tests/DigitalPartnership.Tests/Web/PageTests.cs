@@ -1,3 +1,4 @@
+using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Tests.Support;
 
 namespace DigitalPartnership.Tests.Web;
@@ -148,6 +149,8 @@ public sealed class PageTests(PortalFixture portal) : IClassFixture<PortalFixtur
         }
 
         Assert.Empty(page.QuerySelectorAll("script:not([src])"));
+        var colours = await _client.GetStringAsync("/css/status-colours.css");
+        Assert.All(Core.Domain.DeliverableStatusText.All, status => Assert.Contains($"--status-{status.Slug()}: {status.Colour()};", colours));
         Assert.Empty(page.QuerySelectorAll("[style]"));
     }
 }

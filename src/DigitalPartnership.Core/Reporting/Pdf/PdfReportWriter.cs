@@ -244,16 +244,8 @@ public sealed class PdfReportWriter(ReportFontFiles fonts)
 
     private static readonly XBrush Grey = new XSolidBrush(XColor.FromArgb(90, 90, 90));
 
-    internal static XColor StatusColor(DeliverableStatus status) => status switch
-    {
-        DeliverableStatus.NotStarted => XColor.FromArgb(170, 170, 170),
-        DeliverableStatus.InProgress => XColor.FromArgb(31, 119, 180),
-        DeliverableStatus.AtRisk => XColor.FromArgb(255, 160, 40),
-        DeliverableStatus.Delayed => XColor.FromArgb(214, 39, 40),
-        DeliverableStatus.Completed => XColor.FromArgb(44, 160, 44),
-        DeliverableStatus.Discontinued => XColor.FromArgb(100, 70, 60),
-        _ => XColors.Black,
-    };
+    internal static XColor StatusColor(DeliverableStatus status) =>
+        XColor.FromArgb(unchecked((int)(0xFF000000 | Convert.ToUInt32(status.Colour()[1..], 16))));
 
     private static string Day(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
