@@ -226,20 +226,6 @@ public sealed class EditingTests : IAsyncLifetime
         Assert.Equal(expected, await db.Deliverables.Where(d => d.Id == _id).Select(d => d.Status).SingleAsync());
     }
 
-    private static Dictionary<string, string> FormOf(AngleSharp.Dom.IDocument page)
-    {
-        var form = page.QuerySelector("main form[method=post]")!;
-        var fields = new Dictionary<string, string>();
-        foreach (var input in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
-        {
-            fields[input.GetAttribute("name")!] = input.LocalName switch
-            {
-                "select" => input.QuerySelector("option[selected]")?.GetAttribute("value") ?? "",
-                "textarea" => input.TextContent,
-                _ => input.GetAttribute("value") ?? "",
-            };
-        }
-
-        return fields;
-    }
+    private static Dictionary<string, string> FormOf(AngleSharp.Dom.IDocument page) =>
+        PortalFactory.FieldsOf(page.QuerySelector("main form[method=post]")!);
 }

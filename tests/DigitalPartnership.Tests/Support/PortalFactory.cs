@@ -86,12 +86,17 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         var html = await client.GetStringAsync(url);
         var document = await BrowsingContext.New(Configuration.Default).OpenAsync(request => request.Content(html));
         var form = document.QuerySelector(formSelector ?? "main form[method=post]") ?? throw new InvalidOperationException($"no form on {url}");
+        return FieldsOf(form);
+    }
+
+    /// <summary>What a browser would send for <paramref name="form"/>: values as shown, unchecked boxes left out.</summary>
+    public static Dictionary<string, string> FieldsOf(AngleSharp.Dom.IElement form)
+    {
         var fields = new Dictionary<string, string>();
         foreach (var input in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
         {
             var name = input.GetAttribute("name")!;
-            var type = input.GetAttribute("type");
-            if (type is "checkbox" && !input.HasAttribute("checked"))
+            if (input.GetAttribute("type") is "checkbox" && !input.HasAttribute("checked"))
             {
                 continue;
             }
