@@ -41,8 +41,8 @@ public static class PortalStore
     }
 
     /// <summary>
-    /// The configured SQLite connection string with a relative file made absolute against the content root, its folder
-    /// created, and a generous busy timeout so concurrent writers wait rather than fail.
+    /// The configured SQLite connection string with a relative file made absolute against the content root and its folder
+    /// created.
     /// </summary>
     public static string SqliteConnectionString(IConfiguration configuration, string contentRoot)
     {
@@ -55,10 +55,7 @@ public static class PortalStore
             Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
         }
 
-        if (builder.DefaultTimeout < 30)
-        {
-            builder.DefaultTimeout = 30;
-        }
+        // Microsoft.Data.Sqlite waits up to DefaultTimeout (30 s unless configured) on a locked database before failing.
 
         builder.Pooling = true;
         return builder.ToString();

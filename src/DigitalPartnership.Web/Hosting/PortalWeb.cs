@@ -50,7 +50,12 @@ public static class PortalWeb
         });
 
         // Readers never see a stack trace, in any environment: the error page says what happened and what to do.
-        app.UseExceptionHandler("/error");
+        // A database locked past the busy timeout, or a full disk, passes: 503 and "try again", not a 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = e => IsStoreUnavailable(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         if (!app.Environment.IsDevelopment())
         {
@@ -77,6 +82,10 @@ public static class PortalWeb
         });
         return app;
     }
+
+    public static bool IsStoreUnavailable(Exception e) =>
+        (e as Microsoft.Data.Sqlite.SqliteException ?? e.InnerException as Microsoft.Data.Sqlite.SqliteException) is
+        { SqliteErrorCode: 5 or 6 or 13 }; // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_FULL
 
     /// <summary>The status colours as CSS variables, from the one place they are defined.</summary>
     private static IResult StatusColoursCss() => Results.Text(

@@ -1,0 +1,45 @@
+using System.Net;
+using DigitalPartnership.Core.Accounts;
+using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalPartnership.Tests.Editing;
+
+/// <summary>A database held by another writer past the busy timeout: a 503 with Retry-After, never a 500, nothing lost.</summary>
+public sealed class BusyStoreTests
+{
+    [Fact]
+    public async Task A_save_while_another_writer_holds_the_database_answers_503_and_changes_nothing()
+    {
+        await using var factory = new PortalFactory();
+        await using var impatient = factory.WithWebHostBuilder(b =>
+            b.UseSetting("ConnectionStrings:Portal", $"Data Source={factory.DatabasePath};Default Timeout=1"));
+        await factory.EnsureAccountAsync("editor@test.example.org", PortalRoles.Editor);
+        var busyEditor = impatient.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PortalFactory.SignInAsync(busyEditor, "editor@test.example.org", PortalFactory.Password);
+        var form = await PortalFactory.FormAsync(busyEditor, "/deliverables/1/edit");
+        form["Input.Status"] = "completed";
+
+        await using (var holder = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False"))
+        {
+            await holder.OpenAsync();
+            await using var hold = holder.CreateCommand();
+            hold.CommandText = "BEGIN IMMEDIATE;";
+            await hold.ExecuteNonQueryAsync();
+
+            using var response = await busyEditor.PostAsync("/deliverables/1/edit", new FormUrlEncodedContent(form));
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("10", string.Join("", response.Headers.GetValues("Retry-After")));
+            Assert.Contains("Nothing was lost", await response.Content.ReadAsStringAsync());
+            hold.CommandText = "ROLLBACK;";
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        await using var db = factory.NewContext();
+        Assert.Equal(DeliverableStatus.NotStarted, await db.Deliverables.Where(d => d.Id == 1).Select(d => d.Status).SingleAsync());
+    }
+}
