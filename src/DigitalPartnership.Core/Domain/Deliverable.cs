@@ -138,6 +138,14 @@ public sealed class Deliverable
         return change;
     }
 
+    /// <summary>Replaces the areas this deliverable is filed under (an editor's correction of what the importer found).</summary>
+    public void SetAreas(IEnumerable<Area> areas)
+    {
+        var wanted = areas.DistinctBy(a => a.Id).ToList();
+        _areas.RemoveAll(area => wanted.All(w => w.Id != area.Id));
+        _areas.AddRange(wanted.Where(w => _areas.All(area => area.Id != w.Id)));
+    }
+
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private void Touch(DateTime nowUtc)

@@ -33,8 +33,11 @@ public sealed class EditingTests : IAsyncLifetime
         form["Input.TargetDate"] = "2026-06-30";
         form["Input.ChangeNote"] = "Experts **named** at the kick-off.";
         form["Input.EvidenceLinks"] = "https://example.org/kick-off Kick-off minutes";
+        var fields = form.Where(f => f.Key != "Input.Areas").ToList();
+        fields.Add(new("Input.Areas", "semiconductors"));
+        fields.Add(new("Input.Areas", "digital-skills"));
 
-        var saved = await _editor.PostAsync($"/deliverables/{_id}/edit", new FormUrlEncodedContent(form));
+        var saved = await _editor.PostAsync($"/deliverables/{_id}/edit", new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var reader = await _factory.CreateClientAsync(PortalRoles.Staff);
@@ -46,6 +49,8 @@ public sealed class EditingTests : IAsyncLifetime
         Assert.Contains("40%", newest.TextContent);
         Assert.Equal("https://example.org/kick-off", page.QuerySelector("aside a[href^='https://example.org']")?.GetAttribute("href"));
         Assert.Contains("METI", page.QuerySelector("aside").Text());
+        Assert.Equal(["Semiconductors", "Digital skills"], page.Texts("aside .area-tag"));
+        Assert.Contains("of 1 deliverables", (await reader.GetDocumentAsync("/deliverables?area=digital-skills&q=experts")).QuerySelector("[data-testid=result-count]").Text());
 
         var dashboard = await reader.GetDocumentAsync("/");
         Assert.Contains("2 In progress", dashboard.Texts(".status-tile"));
@@ -117,6 +122,7 @@ public sealed class EditingTests : IAsyncLifetime
     [InlineData("Input.EvidenceLinks", "javascript:alert(1)", "only http:// and https://")]
     [InlineData("Input.EvidenceLinks", "ftp://example.org/file", "only http:// and https://")]
     [InlineData("Input.Title", "", "Give the deliverable a title")]
+    [InlineData("Input.Areas", "blockchain", "There is no area \"blockchain\"")]
     public async Task Bad_input_answers_400_with_a_clear_message_keeps_the_form_and_saves_nothing(string field, string value, string message)
     {
         var form = await PortalFactory.FormAsync(_editor, $"/deliverables/{_id}/edit");

@@ -24,6 +24,9 @@ public sealed class DeliverableForm
     /// <summary>One link a line: the address, then optionally a space and a title.</summary>
     public string? EvidenceLinks { get; set; }
 
+    /// <summary>Slugs of the areas the deliverable is filed under.</summary>
+    public List<string> Areas { get; set; } = [];
+
     /// <summary>The version the form was loaded from; a save on an older version is a conflict.</summary>
     public int Version { get; set; }
 
@@ -37,6 +40,7 @@ public sealed class DeliverableForm
         TargetDate = d.TargetDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Notes = d.Notes,
         EvidenceLinks = string.Join("\n", d.EvidenceLinks.Select(e => e.Title is null ? e.Url : $"{e.Url} {e.Title}")),
+        Areas = d.Areas.Select(a => a.Slug).ToList(),
         Version = d.Version,
     };
 
@@ -92,6 +96,18 @@ public sealed class DeliverableForm
         return errors.IsValid
             ? new DeliverableUpdate(status, progress, euLead, partnerLead, target, notes, changeNote, links, title)
             : null;
+    }
+
+    /// <summary>The chosen areas from <paramref name="all"/>; a slug that is not an area is a problem, not ignored.</summary>
+    public List<Area> ChosenAreas(IReadOnlyList<Area> all, ModelStateDictionary errors, string prefix)
+    {
+        var unknown = Areas.Where(slug => all.All(a => a.Slug != slug)).ToList();
+        if (unknown.Count > 0)
+        {
+            errors.AddModelError($"{prefix}.{nameof(Areas)}", $"There is no area \"{unknown[0]}\". Choose areas from the list.");
+        }
+
+        return all.Where(a => Areas.Contains(a.Slug)).ToList();
     }
 
     private List<EvidenceLinkInput> Links(ModelStateDictionary errors, string key)

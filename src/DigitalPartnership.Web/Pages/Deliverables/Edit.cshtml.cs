@@ -22,6 +22,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
     public string Outcome { get; private set; } = "";
     public string OutcomeSlug { get; private set; } = "";
     public string Partner { get; private set; } = "";
+    public IReadOnlyList<Core.Browsing.AreaRef> AllAreas { get; private set; } = [];
 
     /// <summary>Set when someone else saved first: what the deliverable is now, and the changes that made it so.</summary>
     public ConflictView? Conflict { get; private set; }
@@ -46,6 +47,8 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
             return NotFound();
         }
 
+        var areas = await db.Areas.OrderBy(a => a.Position).ToListAsync(ct);
+        var chosenAreas = Input.ChosenAreas(areas, ModelState, nameof(Input));
         var update = Input.ToUpdate(ModelState, nameof(Input));
         if (update is null)
         {
@@ -62,6 +65,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
         var by = User.Identity!.Name!;
         var now = time.GetUtcNow().UtcDateTime;
         var before = deliverable.Status;
+        deliverable.SetAreas(chosenAreas);
         deliverable.Update(update, by, now);
         db.Audit(now, by, AuditActions.DeliverableUpdated, $"Deliverable #{id}: {Shorten(deliverable.Title)}",
             before == deliverable.Status ? null : $"{before.DisplayName()} → {deliverable.Status.DisplayName()}");
@@ -80,7 +84,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
 
     private async Task<IActionResult> ConflictAsync(int id, CancellationToken ct)
     {
-        var current = await db.Deliverables.AsNoTracking().Include(d => d.EvidenceLinks).FirstAsync(d => d.Id == id, ct);
+        var current = await db.Deliverables.AsNoTracking().Include(d => d.EvidenceLinks).Include(d => d.Areas).FirstAsync(d => d.Id == id, ct);
         var recent = await db.StatusChanges.AsNoTracking().Where(h => h.DeliverableId == id)
             .OrderByDescending(h => h.ChangedAtUtc).ThenByDescending(h => h.Id).Take(3)
             .Select(h => new ConflictChange(h.ChangedAtUtc, h.ChangedBy, h.FromStatus, h.ToStatus, h.Progress, h.Note))
@@ -95,8 +99,10 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
     private async Task<Deliverable?> LoadAsync(int id, CancellationToken ct)
     {
         Id = id;
+        AllAreas = await db.Areas.AsNoTracking().OrderBy(a => a.Position).Select(a => new Core.Browsing.AreaRef(a.Slug, a.Name)).ToListAsync(ct);
         var deliverable = await db.Deliverables
             .Include(d => d.EvidenceLinks)
+            .Include(d => d.Areas)
             .Include(d => d.Outcome).ThenInclude(o => o.Meeting).ThenInclude(m => m.Partnership)
             .FirstOrDefaultAsync(d => d.Id == id, ct);
         if (deliverable is not null)

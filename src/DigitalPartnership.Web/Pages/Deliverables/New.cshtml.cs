@@ -18,9 +18,19 @@ public sealed class NewModel(PortalDbContext db, TimeProvider time) : PageModel
     public string Outcome { get; private set; } = "";
     public string Slug { get; private set; } = "";
     public string Partner { get; private set; } = "";
+    public IReadOnlyList<Core.Browsing.AreaRef> AllAreas { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
-        await LoadAsync(slug, ct) is null ? NotFound() : Page();
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var outcome = await LoadAsync(slug, ct);
+        if (outcome is null)
+        {
+            return NotFound();
+        }
+
+        Input.Areas = outcome.Areas.Select(a => a.Slug).ToList(); // the outcome's areas, until the editor says otherwise
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
@@ -30,6 +40,7 @@ public sealed class NewModel(PortalDbContext db, TimeProvider time) : PageModel
             return NotFound();
         }
 
+        var chosenAreas = Input.ChosenAreas(await db.Areas.OrderBy(a => a.Position).ToListAsync(ct), ModelState, nameof(Input));
         var update = Input.ToUpdate(ModelState, nameof(Input));
         if (update is null)
         {
@@ -38,7 +49,7 @@ public sealed class NewModel(PortalDbContext db, TimeProvider time) : PageModel
 
         var by = User.Identity!.Name!;
         var now = time.GetUtcNow().UtcDateTime;
-        var deliverable = outcome.AddDeliverable(update.Title!, update.Status, sourceSentence: null, outcome.Areas, now, by,
+        var deliverable = outcome.AddDeliverable(update.Title!, update.Status, sourceSentence: null, chosenAreas, now, by,
             update.ChangeNote ?? "Added by an editor.");
         deliverable.CompleteCreation(update, by, now);
         await db.SaveChangesAsync(ct);
@@ -49,6 +60,7 @@ public sealed class NewModel(PortalDbContext db, TimeProvider time) : PageModel
 
     private async Task<Outcome?> LoadAsync(string slug, CancellationToken ct)
     {
+        AllAreas = await db.Areas.AsNoTracking().OrderBy(a => a.Position).Select(a => new Core.Browsing.AreaRef(a.Slug, a.Name)).ToListAsync(ct);
         var outcome = await db.Outcomes.Include(o => o.Deliverables).Include(o => o.Areas)
             .Include(o => o.Meeting).ThenInclude(m => m.Partnership)
             .FirstOrDefaultAsync(o => o.Slug == slug, ct);
