@@ -29,6 +29,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Portal por
         { "GET", "/outcomes/semiconductors-and-6g/deliverables/new", "302 403 200 403 200" },
         { "POST", "/outcomes/semiconductors-and-6g/deliverables/new", "302 403 400 403 400" },
         { "POST", "/deliverables/bulk", "302 403 400 403 400" },
+        { "GET", "/meetings/import", "302 403 200 403 200" },
+        { "POST", "/meetings/import?handler=Preview", "302 403 400 403 400" },
         { "GET", "/reports", "302 403 403 200 200" },
         { "GET", "/reports/export?format=csv", "302 403 403 200 200" },
         { "GET", "/admin", "302 403 403 403 200" },
