@@ -59,7 +59,7 @@ public static partial class DeliverableQueries
         }
 
         // Japanese and other unspaced scripts have no word breaks for FTS5's tokenizer: fall back to a substring match.
-        var pattern = "%" + EscapeLike(text.Trim()) + "%";
+        var pattern = ContainsPattern(text);
         return query.Where(d => EF.Functions.Like(d.Title, pattern, "\\")
             || (d.SourceSentence != null && EF.Functions.Like(d.SourceSentence, pattern, "\\"))
             || (d.Notes != null && EF.Functions.Like(d.Notes, pattern, "\\"))
@@ -93,8 +93,9 @@ public static partial class DeliverableQueries
         return builder.ToString();
     }
 
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+    /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, its wildcards taken literally (escape character \\).</summary>
+    internal static string ContainsPattern(string text) =>
+        "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();

@@ -11,6 +11,10 @@ public sealed class EvidenceLink
         Title = title;
     }
 
+    /// <summary>Only http and https addresses are evidence: no script, file or data link is ever stored or made clickable.</summary>
+    public static bool IsWebAddress(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
     public int Id { get; private set; }
     public int DeliverableId { get; private set; }
     public string Url { get; private set; } = "";

@@ -33,4 +33,9 @@ public sealed record MeetingPlace(int? Ordinal, string? City, string? Country, D
 
     /// <summary>"2nd Council", or "Council" when the text did not say which.</summary>
     public string CouncilName => Ordinal is { } n ? $"{OrdinalWord(n)} Council" : "Council";
+
+    /// <summary>"2nd Council, Brussels": how lists, filters and reports name a meeting.</summary>
+    public string ShortName => (City ?? Country) is { } where ? $"{CouncilName}, {where}" : CouncilName;
+
+    public static string ShortNameOf(int? ordinal, string? city, string? country) => new MeetingPlace(ordinal, city, country, null, null).ShortName;
 }

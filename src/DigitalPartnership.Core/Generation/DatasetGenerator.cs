@@ -12,6 +12,9 @@ namespace DigitalPartnership.Core.Generation;
 public sealed class DatasetGenerator(PortalDbContext db, TimeProvider time)
 {
     public const string GeneratorName = "Dataset generator";
+
+    /// <summary>Starts the source name (and hash) of every generated meeting, so pages can leave them out of Council lists.</summary>
+    public const string SourcePrefix = "generated-";
     private const int DeliverablesPerOutcome = 5;
     // One generated meeting per saved batch, so nothing saved stays tracked.
     private const int BatchSize = 2000;
@@ -60,7 +63,7 @@ public sealed class DatasetGenerator(PortalDbContext db, TimeProvider time)
             {
                 outcomeNumber++;
                 var outcomeAreas = Pick(random, areas, random.Next(1, 3));
-                outcome = meeting.AddOutcome($"generated-{runId}-{outcomeNumber}",
+                outcome = meeting.AddOutcome($"{SourcePrefix}{runId}-{outcomeNumber}",
                     $"{outcomeAreas[0].Name}: generated outcome {outcomeNumber}",
                     $"Generated outcome on {string.Join(" and ", outcomeAreas.Select(a => a.Name))}.", outcomeAreas);
             }
@@ -117,7 +120,7 @@ public sealed class DatasetGenerator(PortalDbContext db, TimeProvider time)
         var partnership = await db.Partnerships.FirstAsync(p => p.Id == partnershipId, ct);
         var text = $"Generated meeting {ordinal} ({runId}) for measuring the portal at scale. Not a Council text.";
         var meeting = new Meeting(partnership, $"Generated meeting {ordinal}", new MeetingPlace(ordinal, "Generated", null, null, now.Year),
-            $"generated-{runId}-{ordinal}", text, $"generated-{runId}-{ordinal}", now);
+            $"{SourcePrefix}{runId}-{ordinal}", text, $"{SourcePrefix}{runId}-{ordinal}", now);
         db.Meetings.Add(meeting);
         return meeting;
     }

@@ -102,7 +102,7 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
             .Select(m => new { m.Date, m.Ordinal, m.City, m.Country }).FirstOrDefaultAsync(ct);
         return latest is null
             ? (null, null)
-            : (latest.Date, $"{ReportRows.MeetingName(latest.Ordinal, latest.City, latest.Country)} ({latest.Date!.Value.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})");
+            : (latest.Date, $"{MeetingPlace.ShortNameOf(latest.Ordinal, latest.City, latest.Country)} ({latest.Date!.Value.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})");
     }
 
     private async Task<Partnership?> PartnershipAsync(int? partnershipId, CancellationToken ct)
@@ -150,7 +150,7 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
                 .Select(o => new { o.Id, o.Title, o.Position, o.Meeting.Ordinal, o.Meeting.City, o.Meeting.Country, MeetingId = o.Meeting.Id })
                 .ToListAsync(ct);
             outcomes.AddRange(found.OrderBy(o => o.MeetingId).ThenBy(o => o.Position).Select(o =>
-                new OutcomeProgress(o.Id, o.Title, ReportRows.MeetingName(o.Ordinal, o.City, o.Country), new StatusTally(byOutcome[o.Id]))));
+                new OutcomeProgress(o.Id, o.Title, MeetingPlace.ShortNameOf(o.Ordinal, o.City, o.Country), new StatusTally(byOutcome[o.Id]))));
         }
 
         return outcomes;
@@ -244,7 +244,7 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
         {
             var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId)
                 .Select(m => new { m.Ordinal, m.City, m.Country }).FirstOrDefaultAsync(ct);
-            lines.Add(new("Meeting", meeting is null ? $"#{meetingId} (not found)" : ReportRows.MeetingName(meeting.Ordinal, meeting.City, meeting.Country)));
+            lines.Add(new("Meeting", meeting is null ? $"#{meetingId} (not found)" : MeetingPlace.ShortNameOf(meeting.Ordinal, meeting.City, meeting.Country)));
         }
 
         if (f.AreaId is { } areaId)

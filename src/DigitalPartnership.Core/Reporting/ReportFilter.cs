@@ -51,7 +51,7 @@ public sealed record ReportFilter
 
         if (!string.IsNullOrWhiteSpace(Lead))
         {
-            var pattern = "%" + EscapeLike(Lead.Trim()) + "%";
+            var pattern = DeliverableQueries.ContainsPattern(Lead);
             deliverables = deliverables.Where(d => (d.EuLead != null && EF.Functions.Like(d.EuLead, pattern, "\\"))
                 || (d.PartnerLead != null && EF.Functions.Like(d.PartnerLead, pattern, "\\")));
         }
@@ -111,9 +111,6 @@ public sealed record ReportFilter
 
         return states;
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
 
 /// <summary>A deliverable with the status and progress it had at the report's date.</summary>

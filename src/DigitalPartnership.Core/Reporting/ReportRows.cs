@@ -58,7 +58,7 @@ public static class ReportRows
             var areas = await AreaRefs.ForDeliverablesAsync(db, page.Select(r => r.Id).ToList(), ct);
             foreach (var row in page)
             {
-                yield return new ReportRow(row.Id, row.Title, row.Outcome, MeetingName(row.Ordinal, row.City, row.Country),
+                yield return new ReportRow(row.Id, row.Title, row.Outcome, MeetingPlace.ShortNameOf(row.Ordinal, row.City, row.Country),
                     string.Join("; ", areas[row.Id].Select(a => a.Name)), row.Status, row.Progress, row.EuLead, row.PartnerLead,
                     row.TargetDate, row.LastChangeUtc);
             }
@@ -81,12 +81,6 @@ public static class ReportRows
         ToChanges(HistoryQuery(db, filter, since).OrderBy(h => h.ChangedAtUtc).ThenBy(h => h.Id)).AsAsyncEnumerable();
 
     /// <summary>"2nd Council, Brussels": which Council and where, as people name them.</summary>
-    public static string MeetingName(int? ordinal, string? city, string? country)
-    {
-        var place = new MeetingPlace(ordinal, city, country, null, null);
-        return (city ?? country) is { } where ? $"{place.CouncilName}, {where}" : place.CouncilName;
-    }
-
     internal static IQueryable<StatusChange> HistoryQuery(PortalDbContext db, ReportFilter filter, DateOnly? since)
     {
         var ids = filter.Apply(db).Select(x => x.Deliverable.Id);

@@ -208,18 +208,10 @@ public static class PortalCommands
         return string.IsNullOrEmpty(shellDirectory) ? Path.GetFullPath(path) : Path.GetFullPath(path, shellDirectory);
     }
 
-    private static int? IntOption(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        if (index < 0)
-        {
-            return null;
-        }
-
-        return index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new UsageException($"{name} needs a whole number");
-    }
+    private static int? IntOption(string[] args, string name) =>
+        StringOption(args, name) is not { } text ? null
+        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
+        : throw new UsageException($"{name} needs a whole number");
 
     private static int Fail(string message, int exitCode)
     {

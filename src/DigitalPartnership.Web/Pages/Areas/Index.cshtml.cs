@@ -1,4 +1,5 @@
 using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Reporting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -11,7 +12,7 @@ public sealed class IndexModel(PortalDbContext db, IMemoryCache cache) : PageMod
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var progress = (await AreaProgress.LoadAsync(db, cache, ct)).ToDictionary(p => p.Slug);
+        var progress = (await AreaProgressCache.LoadAsync(db, cache, ct)).ToDictionary(p => p.Slug);
         var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Position)
             .Select(a => new
             {

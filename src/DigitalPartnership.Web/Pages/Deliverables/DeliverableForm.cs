@@ -126,7 +126,7 @@ public sealed class DeliverableForm
             var url = parts[0];
             var title = parts.Length > 1 ? parts[1] : null;
             var valid = url.Length <= 2000 && (title?.Length ?? 0) <= 300
-                && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+                && EvidenceLink.IsWebAddress(url)
                 && !HasControlCharacters(lines[i], multiline: false);
             if (!valid)
             {

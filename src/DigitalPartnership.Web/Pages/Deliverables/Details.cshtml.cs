@@ -46,7 +46,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
     public sealed record Evidence(string Url, string? Title)
     {
         /// <summary>Only http(s) links are ever made clickable, whatever reached the store.</summary>
-        public bool IsWebAddress => Uri.TryCreate(Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+        public bool IsWebAddress => EvidenceLink.IsWebAddress(Url);
     }
 
     public sealed record HistoryRow(DateTime AtUtc, string By, DeliverableStatus? From, DeliverableStatus To, int? Progress, string? Note);

@@ -15,6 +15,8 @@ namespace DigitalPartnership.Web.Pages.Deliverables;
 [Authorize(Policy = PortalAccounts.CanEdit)]
 public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
 {
+    private List<Area> _areas = [];
+
     [BindProperty]
     public DeliverableForm Input { get; set; } = new();
 
@@ -47,8 +49,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
             return NotFound();
         }
 
-        var areas = await db.Areas.OrderBy(a => a.Position).ToListAsync(ct);
-        var chosenAreas = Input.ChosenAreas(areas, ModelState, nameof(Input));
+        var chosenAreas = Input.ChosenAreas(_areas, ModelState, nameof(Input));
         var update = Input.ToUpdate(ModelState, nameof(Input));
         if (update is null)
         {
@@ -99,7 +100,9 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
     private async Task<Deliverable?> LoadAsync(int id, CancellationToken ct)
     {
         Id = id;
-        AllAreas = await db.Areas.AsNoTracking().OrderBy(a => a.Position).Select(a => new Core.Browsing.AreaRef(a.Slug, a.Name)).ToListAsync(ct);
+        // One read of the taxonomy serves both the checkboxes and the save.
+        _areas = await db.Areas.OrderBy(a => a.Position).ToListAsync(ct);
+        AllAreas = _areas.Select(a => new Core.Browsing.AreaRef(a.Slug, a.Name)).ToList();
         var deliverable = await db.Deliverables
             .Include(d => d.EvidenceLinks)
             .Include(d => d.Areas)

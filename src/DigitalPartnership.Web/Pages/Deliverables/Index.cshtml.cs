@@ -41,10 +41,8 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
     {
         AreaChoices = await db.Areas.AsNoTracking().OrderBy(a => a.Position).Select(a => new AreaRef(a.Slug, a.Name)).ToListAsync(ct);
         var meetings = await db.Meetings.AsNoTracking().OrderByDescending(m => m.Ordinal).ThenBy(m => m.Id)
-            .Select(m => new { m.Id, m.Ordinal, m.City, m.Year }).ToListAsync(ct);
-        MeetingChoices = meetings
-            .Select(m => (m.Id, $"{new MeetingPlace(m.Ordinal, m.City, null, null, m.Year).CouncilName}{(m.City is null ? "" : $", {m.City}")}"))
-            .ToList();
+            .Select(m => new { m.Id, m.Ordinal, m.City, m.Country }).ToListAsync(ct);
+        MeetingChoices = meetings.Select(m => (m.Id, MeetingPlace.ShortNameOf(m.Ordinal, m.City, m.Country))).ToList();
 
         var (filter, sort, page, problems) = await ReadQueryAsync(ct);
         Problems = problems;

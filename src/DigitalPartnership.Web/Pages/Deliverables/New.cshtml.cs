@@ -12,6 +12,8 @@ namespace DigitalPartnership.Web.Pages.Deliverables;
 [Authorize(Policy = PortalAccounts.CanEdit)]
 public sealed class NewModel(PortalDbContext db, TimeProvider time) : PageModel
 {
+    private List<Area> _areas = [];
+
     [BindProperty]
     public DeliverableForm Input { get; set; } = new() { Status = DeliverableStatus.NotStarted.Slug() };
 
@@ -40,7 +42,7 @@ public sealed class NewModel(PortalDbContext db, TimeProvider time) : PageModel
             return NotFound();
         }
 
-        var chosenAreas = Input.ChosenAreas(await db.Areas.OrderBy(a => a.Position).ToListAsync(ct), ModelState, nameof(Input));
+        var chosenAreas = Input.ChosenAreas(_areas, ModelState, nameof(Input));
         var update = Input.ToUpdate(ModelState, nameof(Input));
         if (update is null)
         {
@@ -60,7 +62,9 @@ public sealed class NewModel(PortalDbContext db, TimeProvider time) : PageModel
 
     private async Task<Outcome?> LoadAsync(string slug, CancellationToken ct)
     {
-        AllAreas = await db.Areas.AsNoTracking().OrderBy(a => a.Position).Select(a => new Core.Browsing.AreaRef(a.Slug, a.Name)).ToListAsync(ct);
+        // One read of the taxonomy serves both the checkboxes and the save.
+        _areas = await db.Areas.OrderBy(a => a.Position).ToListAsync(ct);
+        AllAreas = _areas.Select(a => new Core.Browsing.AreaRef(a.Slug, a.Name)).ToList();
         var outcome = await db.Outcomes.Include(o => o.Deliverables).Include(o => o.Areas)
             .Include(o => o.Meeting).ThenInclude(m => m.Partnership)
             .FirstOrDefaultAsync(o => o.Slug == slug, ct);

@@ -1,6 +1,7 @@
 using DigitalPartnership.Core.Browsing;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Core.Generation;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time) : PageMode
         Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var entries = new List<TimelineEntry>();
 
-        var meetings = await db.Meetings.AsNoTracking().Where(m => !m.SourceHash.StartsWith("generated-"))
+        var meetings = await db.Meetings.AsNoTracking().Where(m => !m.SourceHash.StartsWith(DatasetGenerator.SourcePrefix))
             .Select(m => new { m.Id, m.Ordinal, m.City, m.Country, m.Date, m.Year, m.Title }).ToListAsync(ct);
         entries.AddRange(meetings.Select(m =>
         {

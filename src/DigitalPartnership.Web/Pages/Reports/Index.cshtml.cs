@@ -26,7 +26,7 @@ public sealed class IndexModel(PortalDbContext db, ProgressReportBuilder builder
         Partnerships = (await db.Partnerships.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Slug, p.Name }).ToListAsync(ct))
             .Select(p => (p.Slug, p.Name)).ToList();
         Meetings = (await db.Meetings.AsNoTracking().OrderByDescending(m => m.Ordinal).Select(m => new { m.Id, m.Ordinal, m.City, m.Country }).ToListAsync(ct))
-            .Select(m => (m.Id, ReportRows.MeetingName(m.Ordinal, m.City, m.Country))).ToList();
+            .Select(m => (m.Id, Core.Domain.MeetingPlace.ShortNameOf(m.Ordinal, m.City, m.Country))).ToList();
         Areas = await db.Areas.AsNoTracking().OrderBy(a => a.Position).Select(a => new AreaRef(a.Slug, a.Name)).ToListAsync(ct);
 
         var (filter, problems) = await Query.ReadAsync(db, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
