@@ -7,8 +7,11 @@ namespace DigitalPartnership.Migrations.Sqlite;
 /// <summary>Lets <c>dotnet ef migrations add</c> build the SQLite model without starting the portal.</summary>
 public sealed class DesignTimePortalDbContextFactory : IDesignTimeDbContextFactory<PortalDbContext>
 {
-    public PortalDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PortalDbContext>()
-            .UseSqlite("Data Source=design-time.db", sqlite => sqlite.MigrationsAssembly(typeof(DesignTimePortalDbContextFactory).Assembly.GetName().Name))
-            .Options);
+    public PortalDbContext CreateDbContext(string[] args)
+    {
+        var provider = new SqliteStoreProvider();
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        provider.Configure(options, "Data Source=design-time.db");
+        return new PortalDbContext(options.Options, provider);
+    }
 }

@@ -15,8 +15,7 @@ builder.Services
 
 var app = builder.Build();
 app.UsePortalPipeline();
-await app.RunAsync();
-return 0;
+return await PortalHost.RunAsync(app);
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
@@ -9,9 +8,6 @@ namespace DigitalPartnership.Core.Browsing;
 /// <summary>Filtering, searching and sorting of deliverables, done by the database so they stay fast at 100,000 rows.</summary>
 public static partial class DeliverableQueries
 {
-    /// <summary>The name of the SQLite FTS5 table kept in step with Deliverables by triggers (see the SQLite migrations).</summary>
-    public const string SearchTable = "DeliverableSearch";
-
     public static IQueryable<Deliverable> Matching(this PortalDbContext db, DeliverableFilter filter)
     {
         var query = db.Deliverables.AsNoTracking();
@@ -51,51 +47,48 @@ public static partial class DeliverableQueries
 
     private static IQueryable<Deliverable> Search(PortalDbContext db, IQueryable<Deliverable> query, string text)
     {
-        var match = ToFtsMatch(text);
-        if (db.Database.IsSqlite() && match is not null)
+        if (ToSearchQuery(text) is { } search)
         {
-            var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM DeliverableSearch WHERE DeliverableSearch MATCH {match}");
+            var ids = db.Store.SearchDeliverableIds(db, search);
             return query.Where(d => ids.Contains(d.Id));
         }
 
-        // Japanese and other unspaced scripts have no word breaks for FTS5's tokenizer: fall back to a substring match.
-        var pattern = ContainsPattern(text);
-        return query.Where(d => EF.Functions.Like(d.Title, pattern, "\\")
-            || (d.SourceSentence != null && EF.Functions.Like(d.SourceSentence, pattern, "\\"))
-            || (d.Notes != null && EF.Functions.Like(d.Notes, pattern, "\\"))
-            || EF.Functions.Like(d.Outcome.Title, pattern, "\\"));
+        // Japanese and other unspaced scripts have no word breaks for a word index: fall back to a substring match.
+        var needle = text.Trim();
+        return query.Where(d => d.Title.Contains(needle)
+            || (d.SourceSentence != null && d.SourceSentence.Contains(needle))
+            || (d.Notes != null && d.Notes.Contains(needle))
+            || (d.EuLead != null && d.EuLead.Contains(needle))
+            || (d.PartnerLead != null && d.PartnerLead.Contains(needle))
+            || d.Outcome.Title.Contains(needle));
     }
 
     /// <summary>
-    /// Every word of the query must appear, as a prefix ("semicond" finds "semiconductors"). Words are quoted, so
-    /// FTS5 operators typed by a reader (NEAR, *, ^, quotes) are taken as text, never as syntax.
-    /// Null when the query has no words, or has text FTS5 cannot split into words.
+    /// Every word of the query must appear, as a prefix ("semicond" finds "semiconductors"). Only letters and digits
+    /// make words, so search syntax typed by a reader (NEAR, *, ^, quotes, &amp;, |) is taken as text, never as syntax.
+    /// Null when the query has no words, or has text a word index cannot split into words.
     /// </summary>
-    internal static string? ToFtsMatch(string text)
+    internal static SearchQuery? ToSearchQuery(string text)
     {
         if (Unspaced().IsMatch(text))
         {
             return null;
         }
 
-        var words = Word().Matches(text).Select(m => m.Value).Take(12).ToList();
-        if (words.Count == 0)
-        {
-            return null;
-        }
-
-        var builder = new StringBuilder();
-        foreach (var word in words)
-        {
-            builder.Append(builder.Length == 0 ? "" : " ").Append('"').Append(word).Append("\"*");
-        }
-
-        return builder.ToString();
+        var words = Word().Matches(text).Select(m => m.Value.ToLowerInvariant()).Distinct().Take(12).ToList();
+        return words.Count == 0 ? null : new SearchQuery(words.Select(word => (IReadOnlyList<string>)[word]).ToList());
     }
 
-    /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, its wildcards taken literally (escape character \\).</summary>
-    internal static string ContainsPattern(string text) =>
-        "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+    /// <summary>
+    /// Deliverables whose EU-side or partner-side lead contains <paramref name="lead"/>, in any case. Both providers
+    /// lower-case with Unicode rules (SQLite's own lower() is ASCII-only, so its provider replaces it).
+    /// </summary>
+    public static IQueryable<Deliverable> WithLead(this IQueryable<Deliverable> query, string lead)
+    {
+        var needle = lead.Trim().ToLowerInvariant();
+        return query.Where(d => (d.EuLead != null && d.EuLead.ToLower().Contains(needle))
+            || (d.PartnerLead != null && d.PartnerLead.ToLower().Contains(needle)));
+    }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();

@@ -14,10 +14,14 @@ public sealed record AreaLink
 }
 
 /// <summary>
-/// The portal's one store, accounts included. Provider-neutral: each provider brings its own migrations assembly.
+/// The portal's one store, accounts included. Provider-neutral: each provider brings its own migrations assembly and
+/// an <see cref="IStoreProvider"/> for what differs between engines.
 /// </summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<IdentityUser>(options)
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, IStoreProvider store) : IdentityDbContext<IdentityUser>(options)
 {
+    /// <summary>What this store's engine does its own way: search, locks, which failures are passing.</summary>
+    public IStoreProvider Store { get; } = store;
+
     public DbSet<Partnership> Partnerships => Set<Partnership>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Area> Areas => Set<Area>();

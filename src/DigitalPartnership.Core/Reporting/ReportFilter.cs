@@ -51,9 +51,7 @@ public sealed record ReportFilter
 
         if (!string.IsNullOrWhiteSpace(Lead))
         {
-            var pattern = DeliverableQueries.ContainsPattern(Lead);
-            deliverables = deliverables.Where(d => (d.EuLead != null && EF.Functions.Like(d.EuLead, pattern, "\\"))
-                || (d.PartnerLead != null && EF.Functions.Like(d.PartnerLead, pattern, "\\")));
+            deliverables = deliverables.WithLead(Lead);
         }
 
         if (TargetFrom is { } from)

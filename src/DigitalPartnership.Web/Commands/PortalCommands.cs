@@ -1,4 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
+using DigitalPartnership.Core.Accounts;
+using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Core.Generation;
 using DigitalPartnership.Core.Importing;
@@ -9,157 +12,234 @@ using Serilog.Events;
 namespace DigitalPartnership.Web.Commands;
 
 /// <summary>
-/// The command line: <c>import &lt;file&gt; [--dry-run] [--json]</c> and <c>generate --deliverables N [--history K]</c>.
-/// Results go to stdout, diagnostics to stderr, so <c>--json</c> output can be piped as it is.
+/// The command line (System.CommandLine): <c>import</c>, <c>generate</c>, <c>users add</c>, <c>migrate</c> and
+/// <c>store backup</c>. Results go to stdout, diagnostics to stderr, so <c>--json</c> output can be piped as it is.
+/// Exit codes: 0 done, 1 the input or the store could not be used (one line on stderr says why), 2 a usage mistake.
 /// </summary>
 public static class PortalCommands
 {
-    private const string Usage = """
-        Usage:
-          import <file> [--dry-run] [--json]     import a Council text (--dry-run: show what it yields, store nothing)
-          generate --deliverables N [--history K] [--seed S]
-                                                 add N generated deliverables with K history rows each, for measuring
-          users add --email E --role R           create an account (Staff, Editor, Manager or Admin); the password is read
-                                                 from PORTAL_PASSWORD or from standard input, never from the command line
-        """;
+    private static readonly string[] Names = ["import", "generate", "users", "migrate", "store", "help", "--help", "-h", "-?"];
 
-    public static bool IsCommand(string[] args) => args is ["import", ..] or ["generate", ..] or ["users", ..] or ["help" or "--help"];
+    public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
     /// <summary>Who the audit log names for changes made from the command line.</summary>
     private static string CommandLineActor => $"command line ({Environment.UserName})";
 
     public static async Task<int> RunAsync(string[] args)
     {
+        var root = new RootCommand("Digital Partnership Portal: run without a command to serve the portal.")
+        {
+            ImportCommand(),
+            GenerateCommand(),
+            UsersCommand(),
+            MigrateCommand(),
+            StoreCommand(),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync($"error: {error.Message}");
+            }
+
+            await Console.Error.WriteLineAsync($"Try '{string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(2))} --help'.");
+            return 2;
+        }
+
         try
         {
-            return args[0] switch
-            {
-                "import" => await ImportAsync(args[1..]),
-                "generate" => await GenerateAsync(args[1..]),
-                "users" when args is [_, "add", ..] => await AddUserAsync(args[2..]),
-                _ => Fail(Usage, 0),
-            };
+            // Our own handler below turns expected failures into one line; anything else is a bug and may show its stack.
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CouncilTextException e)
         {
-            return Fail($"error: {e.Message}", 1);
+            return Fail($"error: {e.Message}");
         }
-        catch (UsageException e)
+        catch (StoreStartupException e)
         {
-            return Fail($"error: {e.Message}\n{Usage}", 2);
+            return Fail($"error: {e.Message}");
         }
     }
 
-    private static async Task<int> ImportAsync(string[] args)
+    private static Command ImportCommand()
     {
-        var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        var unknown = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a is not ("--dry-run" or "--json")).ToList();
-        if (files.Count != 1 || unknown.Count > 0)
+        var file = new Argument<string>("file") { Description = "The Council text, UTF-8 (plain text or Markdown)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show what the text yields; store nothing." };
+        var json = new Option<bool>("--json") { Description = "Print the result as one JSON object." };
+        var command = new Command("import", "Import a Council text (the same text twice changes nothing).") { file, dryRun, json };
+        command.SetAction(async (parse, ct) =>
         {
-            throw new UsageException(unknown.Count > 0 ? $"unknown option {unknown[0]}" : "import takes exactly one file");
-        }
-
-        var dryRun = args.Contains("--dry-run");
-        var json = args.Contains("--json");
-        var path = ResolveUserPath(files[0]);
-        var text = await CouncilTextFile.ReadAsync(path, CancellationToken.None);
-
-        await using var app = BuildApp();
-        await using var scope = app.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        // Read the whole text before touching the store: a text that cannot be imported leaves it as it was.
-        var parsed = new CouncilTextParser(services.GetRequiredService<AreaTaxonomy>()).Parse(text);
-        if (dryRun)
-        {
-            Console.Out.WriteLine(json ? CouncilTextJson.Write(parsed) : Describe(parsed));
-            return 0;
-        }
-
-        CouncilImporter.Check(parsed);
-
-        await services.GetRequiredService<StoreInitializer>().InitializeAsync(CancellationToken.None);
-        var result = await services.GetRequiredService<CouncilImporter>().ImportAsync(Path.GetFileName(path), text, CancellationToken.None, CommandLineActor);
-        Console.Out.WriteLine(json
-            ? System.Text.Json.JsonSerializer.Serialize(new
+            var path = ResolveUserPath(parse.GetValue(file)!);
+            var text = await CouncilTextFile.ReadAsync(path, ct);
+            await using var app = BuildApp();
+            // Read the whole text before touching the store: a text that cannot be imported leaves it as it was.
+            var parsed = new CouncilTextParser(app.Services.GetRequiredService<AreaTaxonomy>()).Parse(text);
+            if (parse.GetValue(dryRun))
             {
-                result = result.Outcome == ImportOutcome.Imported ? "imported" : "already-imported",
-                meetingId = result.MeetingId,
-                outcomes = result.Outcomes,
-                deliverables = result.Deliverables,
-            })
-            : result.Outcome == ImportOutcome.Imported
-                ? $"Imported {Path.GetFileName(path)} as meeting {result.MeetingId}: {result.Outcomes} outcomes, {result.Deliverables} deliverables."
-                : $"{Path.GetFileName(path)} was imported before (meeting {result.MeetingId}); nothing changed.");
-        return 0;
-    }
-
-    private static async Task<int> GenerateAsync(string[] args)
-    {
-        var deliverables = IntOption(args, "--deliverables") ?? throw new UsageException("generate needs --deliverables N");
-        var history = IntOption(args, "--history") ?? 3;
-        var seed = IntOption(args, "--seed") ?? 2025;
-        if (deliverables <= 0 || history < 0)
-        {
-            throw new UsageException("--deliverables must be positive and --history not negative");
-        }
-
-        await using var app = BuildApp();
-        await using var scope = app.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        await services.GetRequiredService<StoreInitializer>().InitializeAsync(CancellationToken.None);
-        var started = TimeProvider.System.GetTimestamp();
-        var created = await services.GetRequiredService<DatasetGenerator>().GenerateAsync(deliverables, history, seed,
-            done => Console.Error.WriteLine($"  {done:N0} / {deliverables:N0}"), CancellationToken.None);
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Generated {created:N0} deliverables with up to {history} history rows each in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s."));
-        return 0;
-    }
-
-    private static async Task<int> AddUserAsync(string[] args)
-    {
-        var email = StringOption(args, "--email") ?? throw new UsageException("users add needs --email");
-        var role = StringOption(args, "--role") ?? throw new UsageException("users add needs --role");
-        var canonicalRole = Core.Accounts.PortalRoles.All.FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase))
-            ?? throw new UsageException($"--role must be one of {string.Join(", ", Core.Accounts.PortalRoles.All)}");
-        if (args.Contains("--password"))
-        {
-            throw new UsageException("a password on the command line ends up in shell history: use PORTAL_PASSWORD or standard input");
-        }
-
-        var password = Environment.GetEnvironmentVariable("PORTAL_PASSWORD");
-        if (string.IsNullOrEmpty(password))
-        {
-            if (!Console.IsInputRedirected)
-            {
-                Console.Error.Write("Password (at least 12 characters): ");
+                Console.Out.WriteLine(parse.GetValue(json) ? CouncilTextJson.Write(parsed) : Describe(parsed));
+                return 0;
             }
 
-            password = Console.In.ReadLine();
-        }
+            CouncilImporter.Check(parsed);
+            if (await PrepareAsync(app) is { } failed)
+            {
+                return failed;
+            }
 
-        if (string.IsNullOrEmpty(password))
-        {
-            throw new UsageException("no password: set PORTAL_PASSWORD or give it on standard input");
-        }
-
-        await using var app = BuildApp();
-        await using var scope = app.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        await services.GetRequiredService<StoreInitializer>().InitializeAsync(CancellationToken.None);
-        var result = await services.GetRequiredService<PortalAccountService>().CreateAsync(email.Trim(), password, canonicalRole, CommandLineActor);
-        if (!result.Succeeded)
-        {
-            return Fail($"error: {string.Join(" ", result.Errors.Select(e => e.Description))}", 1);
-        }
-
-        Console.Out.WriteLine($"Created {email} with role {canonicalRole}.");
-        return 0;
+            await using var scope = app.Services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<CouncilImporter>().ImportAsync(Path.GetFileName(path), text, ct, CommandLineActor);
+            Console.Out.WriteLine(parse.GetValue(json)
+                ? System.Text.Json.JsonSerializer.Serialize(new
+                {
+                    result = result.Outcome == ImportOutcome.Imported ? "imported" : "already-imported",
+                    meetingId = result.MeetingId,
+                    outcomes = result.Outcomes,
+                    deliverables = result.Deliverables,
+                })
+                : result.Outcome == ImportOutcome.Imported
+                    ? $"Imported {Path.GetFileName(path)} as meeting {result.MeetingId}: {result.Outcomes} outcomes, {result.Deliverables} deliverables."
+                    : $"{Path.GetFileName(path)} was imported before (meeting {result.MeetingId}); nothing changed.");
+            return 0;
+        });
+        return command;
     }
 
-    private static string? StringOption(string[] args, string name)
+    private static Command GenerateCommand()
     {
-        var index = Array.IndexOf(args, name);
-        return index < 0 ? null : index + 1 < args.Length ? args[index + 1] : throw new UsageException($"{name} needs a value");
+        var deliverables = WholeNumber("--deliverables", "How many deliverables to add.", minimum: 1);
+        var history = WholeNumber("--history", "History rows per deliverable.", minimum: 0, byDefault: 3);
+        var seed = WholeNumber("--seed", "Seed of the random choices (the same seed, the same data).", minimum: 0, byDefault: 2025);
+        var command = new Command("generate", "Add generated deliverables with history, for measuring the portal at scale.") { deliverables, history, seed };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var app = BuildApp();
+            if (await PrepareAsync(app) is { } failed)
+            {
+                return failed;
+            }
+
+            var count = parse.GetValue(deliverables);
+            var rows = parse.GetValue(history);
+            await using var scope = app.Services.CreateAsyncScope();
+            var started = TimeProvider.System.GetTimestamp();
+            var created = await scope.ServiceProvider.GetRequiredService<DatasetGenerator>().GenerateAsync(count, rows, parse.GetValue(seed),
+                done => Console.Error.WriteLine($"  {done:N0} / {count:N0}"), ct);
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Generated {created:N0} deliverables with up to {rows} history rows each in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s."));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command UsersCommand()
+    {
+        var email = new Option<string>("--email") { Description = "The person's e-mail address, their sign-in name.", Required = true };
+        var role = new Option<string>("--role") { Description = $"One of {string.Join(", ", PortalRoles.All)}.", Required = true };
+        role.Validators.Add(result =>
+        {
+            if (result.Tokens is [var token] && !PortalRoles.All.Contains(token.Value, StringComparer.OrdinalIgnoreCase))
+            {
+                result.AddError($"--role must be one of {string.Join(", ", PortalRoles.All)}, not \"{token.Value}\".");
+            }
+        });
+        var add = new Command("add", "Create an account. The password comes from PORTAL_PASSWORD or standard input, never from the command line.") { email, role };
+        add.SetAction(async (parse, ct) =>
+        {
+            var password = Environment.GetEnvironmentVariable("PORTAL_PASSWORD");
+            if (string.IsNullOrEmpty(password))
+            {
+                if (!Console.IsInputRedirected)
+                {
+                    await Console.Error.WriteAsync("Password (at least 12 characters): ");
+                }
+
+                password = await Console.In.ReadLineAsync(ct);
+            }
+
+            if (string.IsNullOrEmpty(password))
+            {
+                return Fail("error: no password: set PORTAL_PASSWORD or give it on standard input", 2);
+            }
+
+            await using var app = BuildApp();
+            if (await PrepareAsync(app) is { } failed)
+            {
+                return failed;
+            }
+
+            var canonicalRole = PortalRoles.All.First(r => string.Equals(r, parse.GetValue(role), StringComparison.OrdinalIgnoreCase));
+            var address = parse.GetValue(email)!.Trim();
+            await using var scope = app.Services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<PortalAccountService>().CreateAsync(address, password, canonicalRole, CommandLineActor);
+            if (!result.Succeeded)
+            {
+                return Fail($"error: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            }
+
+            Console.Out.WriteLine($"Created {address} with role {canonicalRole}.");
+            return 0;
+        });
+        return new Command("users", "Manage accounts (the Admin pages manage everyone after the first administrator).") { add };
+    }
+
+    private static Command MigrateCommand()
+    {
+        var command = new Command("migrate", "Apply the store's pending migrations and stop (for deployments with Portal:MigrateOnStart off).");
+        command.SetAction(async (_, ct) =>
+        {
+            await using var app = BuildApp();
+            var applied = await app.Services.GetRequiredService<StorePreparation>().MigrateAsync(ct);
+            Console.Out.WriteLine(applied.Count == 0
+                ? "The store is up to date; nothing to apply."
+                : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command StoreCommand()
+    {
+        var to = new Option<string>("--to") { Description = "The file to write the copy to (it must not exist yet).", Required = true };
+        var backup = new Command("backup", "Copy the SQLite store to a file while the portal keeps running (SQLite's online backup).") { to };
+        backup.SetAction(async (parse, ct) =>
+        {
+            await using var app = BuildApp();
+            var target = ResolveUserPath(parse.GetValue(to)!);
+            var summary = await app.Services.GetRequiredService<IStoreProvider>().BackupAsync(
+                app.Services.GetRequiredService<StoreConnection>().Value, target, ct);
+            Console.Out.WriteLine(summary);
+            return 0;
+        });
+        return new Command("store", "Work on the store as a whole.") { backup };
+    }
+
+    /// <summary>An option taking a whole number of at least <paramref name="minimum"/>; required unless it has a default.</summary>
+    private static Option<int> WholeNumber(string name, string description, int minimum, int? byDefault = null)
+    {
+        var option = new Option<int>(name) { Description = description, Required = byDefault is null };
+        if (byDefault is { } value)
+        {
+            option.DefaultValueFactory = _ => value;
+        }
+
+        option.CustomParser = result =>
+        {
+            if (result.Tokens.Count == 0)
+            {
+                return byDefault ?? 0;
+            }
+
+            var text = result.Tokens[0].Value;
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= minimum)
+            {
+                return number;
+            }
+
+            result.AddError($"{name} needs a whole number of at least {minimum}, not \"{text}\".");
+            return 0;
+        };
+        return option;
     }
 
     /// <summary>The portal's services without its web server: same configuration, logging to stderr only.</summary>
@@ -169,10 +249,12 @@ public static class PortalCommands
         builder.Services.AddSerilog(logger => logger
             .MinimumLevel.Warning()
             .MinimumLevel.Override("DigitalPartnership", LogEventLevel.Information)
-            .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose));
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}", standardErrorFromLevel: LogEventLevel.Verbose));
         builder.Services.AddPortalStore();
         return builder.Build();
     }
+
+    private static Task<int?> PrepareAsync(WebApplication app) => PortalHost.PrepareStoreAsync(app.Services, app.Logger);
 
     private static string Describe(CouncilText parsed)
     {
@@ -208,16 +290,9 @@ public static class PortalCommands
         return string.IsNullOrEmpty(shellDirectory) ? Path.GetFullPath(path) : Path.GetFullPath(path, shellDirectory);
     }
 
-    private static int? IntOption(string[] args, string name) =>
-        StringOption(args, name) is not { } text ? null
-        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
-        : throw new UsageException($"{name} needs a whole number");
-
-    private static int Fail(string message, int exitCode)
+    private static int Fail(string message, int exitCode = 1)
     {
-        (exitCode == 0 ? Console.Out : Console.Error).WriteLine(message);
+        Console.Error.WriteLine(message);
         return exitCode;
     }
-
-    private sealed class UsageException(string message) : Exception(message);
 }

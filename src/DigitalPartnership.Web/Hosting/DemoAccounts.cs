@@ -26,7 +26,11 @@ public sealed class AccountSeeder(RoleManager<IdentityRole> roles, UserManager<I
         {
             if (!await roles.RoleExistsAsync(role))
             {
-                await roles.CreateAsync(new IdentityRole(role));
+                var created = await roles.CreateAsync(new IdentityRole(role));
+                if (!created.Succeeded)
+                {
+                    throw new InvalidOperationException($"Role {role} could not be created: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+                }
             }
         }
 
@@ -37,21 +41,29 @@ public sealed class AccountSeeder(RoleManager<IdentityRole> roles, UserManager<I
 
         foreach (var (email, role) in DemoOptions.Accounts)
         {
-            if (await users.FindByEmailAsync(email) is not null)
+            // A start stopped between creating an account and giving it its role left it without one: finish the job.
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
             {
-                continue;
+                user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+                var created = await users.CreateAsync(user, demo.Value.Password);
+                if (!created.Succeeded)
+                {
+                    logger.LogWarning("Demo account {Email} not created: {Errors}", email, string.Join(" ", created.Errors.Select(e => e.Description)));
+                    continue;
+                }
+
+                logger.LogInformation("Demo account {Email} created with role {Role}", email, role);
             }
 
-            var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-            var created = await users.CreateAsync(user, demo.Value.Password);
-            if (!created.Succeeded)
+            if (!await users.IsInRoleAsync(user, role))
             {
-                logger.LogWarning("Demo account {Email} not created: {Errors}", email, string.Join(" ", created.Errors.Select(e => e.Description)));
-                continue;
+                var added = await users.AddToRoleAsync(user, role);
+                if (!added.Succeeded)
+                {
+                    logger.LogWarning("Demo account {Email} not given role {Role}: {Errors}", email, role, string.Join(" ", added.Errors.Select(e => e.Description)));
+                }
             }
-
-            await users.AddToRoleAsync(user, role);
-            logger.LogInformation("Demo account {Email} created with role {Role}", email, role);
         }
     }
 }

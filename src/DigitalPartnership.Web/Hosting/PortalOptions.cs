@@ -7,6 +7,20 @@ public sealed class PortalOptions
 {
     public const string Section = "Portal";
 
+    /// <summary>The database engine: <c>Sqlite</c> (an embedded file, the default) or <c>Postgres</c>.</summary>
+    [RegularExpression("^(?i:sqlite|postgres)$", ErrorMessage = "Portal:Database must be Sqlite or Postgres.")]
+    public string Database { get; set; } = "Sqlite";
+
+    /// <summary>
+    /// Apply pending migrations when the portal starts. On by default; a deployment of several instances may turn it off
+    /// and run the <c>migrate</c> command once instead (instances that start together never both migrate either way).
+    /// </summary>
+    public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>How long a starting portal waits for another process that is migrating or seeding the same store.</summary>
+    [Range(1, 3600)]
+    public int StartupLockSeconds { get; set; } = 60;
+
     /// <summary>Folder of Council texts and areas.json; empty means the seeds/ copied beside the application.</summary>
     public string SeedsPath { get; set; } = "";
 

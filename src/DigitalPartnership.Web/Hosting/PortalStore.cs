@@ -1,8 +1,7 @@
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Generation;
 using DigitalPartnership.Core.Importing;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using DigitalPartnership.Migrations.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace DigitalPartnership.Web.Hosting;
@@ -11,18 +10,22 @@ namespace DigitalPartnership.Web.Hosting;
 public static class PortalStore
 {
     public const string ConnectionStringName = "Portal";
-    private const string MigrationsAssembly = "DigitalPartnership.Migrations.Sqlite";
+
+    /// <summary>The providers the portal can run on, by the name <c>Portal:Database</c> gives.</summary>
+    private static readonly IReadOnlyList<IStoreProvider> Providers = [new SqliteStoreProvider()];
 
     public static IServiceCollection AddPortalStore(this IServiceCollection services)
     {
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // Resolved from the built service provider, so configuration added late (tests, command line) is honoured.
-        services.AddDbContext<PortalDbContext>((sp, options) => options.UseSqlite(
-            SqliteConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
-            sqlite => sqlite.MigrationsAssembly(MigrationsAssembly)
-                // Detail pages project a few small collections; one round trip is right for them.
-                .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
+        services.AddSingleton(sp => ProviderNamed(sp.GetRequiredService<IOptions<PortalOptions>>().Value.Database));
+        services.AddSingleton(sp => new StoreConnection(sp.GetRequiredService<IStoreProvider>().Resolve(
+            sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
+                ?? throw new StoreStartupException($"ConnectionStrings:{ConnectionStringName} is not set: say where the database is."),
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddDbContext<PortalDbContext>((sp, options) =>
+            sp.GetRequiredService<IStoreProvider>().Configure(options, sp.GetRequiredService<StoreConnection>().Value));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => AreaTaxonomy.Load(Path.Combine(
@@ -32,7 +35,7 @@ public static class PortalStore
         services.AddScoped<PortalSeeder>();
         services.AddScoped<DatasetGenerator>();
         services.AddScoped<Core.Reporting.ProgressReportBuilder>();
-        services.AddScoped<StoreInitializer>();
+        services.AddSingleton<StorePreparation>();
         services.AddScoped<AccountSeeder>();
         services.AddScoped<PortalAccountService>();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
@@ -40,27 +43,11 @@ public static class PortalStore
         return services;
     }
 
-    /// <summary>
-    /// The configured SQLite connection string with a relative file made absolute against the content root and its folder
-    /// created.
-    /// </summary>
-    public static string SqliteConnectionString(IConfiguration configuration, string contentRoot)
-    {
-        var configured = configuration.GetConnectionString(ConnectionStringName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
-        var builder = new SqliteConnectionStringBuilder(configured);
-        if (builder.DataSource is not (":memory:" or "") && builder.Mode != SqliteOpenMode.Memory)
-        {
-            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
-            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
-        }
-
-        // Microsoft.Data.Sqlite waits up to DefaultTimeout (30 s unless configured) on a locked database before failing.
-
-        builder.Pooling = true;
-        return builder.ToString();
-    }
-
-    public static string DatabasePath(this PortalDbContext db) =>
-        new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+    private static IStoreProvider ProviderNamed(string name) =>
+        Providers.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new StoreStartupException(
+            $"Portal:Database is \"{name}\", which the portal does not know: use {string.Join(" or ", Providers.Select(p => p.Name))}.");
 }
+
+/// <summary>The store's connection string, resolved once (a relative SQLite path made absolute against the content root).</summary>
+public sealed record StoreConnection(string Value);

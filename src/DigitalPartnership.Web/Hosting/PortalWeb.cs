@@ -29,7 +29,7 @@ public static class PortalWeb
         });
         services.AddSingleton<MarkdownRenderer>();
         services.AddMemoryCache(cache => cache.SizeLimit = 1000);
-        services.AddHostedService<StoreInitializerService>();
+        services.AddHostedService<StorePreparationService>();
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
         return services;
     }
@@ -54,7 +54,9 @@ public static class PortalWeb
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
-            StatusCodeSelector = e => IsStoreUnavailable(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = e => app.Services.GetRequiredService<IStoreProvider>().IsUnavailable(e)
+                ? StatusCodes.Status503ServiceUnavailable
+                : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         if (!app.Environment.IsDevelopment())
@@ -82,10 +84,6 @@ public static class PortalWeb
         });
         return app;
     }
-
-    public static bool IsStoreUnavailable(Exception e) =>
-        (e as Microsoft.Data.Sqlite.SqliteException ?? e.InnerException as Microsoft.Data.Sqlite.SqliteException) is
-        { SqliteErrorCode: 5 or 6 or 13 }; // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_FULL
 
     /// <summary>The status colours as CSS variables, from the one place they are defined.</summary>
     private static IResult StatusColoursCss() => Results.Text(

@@ -93,8 +93,8 @@ public sealed class CouncilImporterTests : IAsyncLifetime
     private async Task SeedAsync()
     {
         await using var db = _database.NewContext();
-        var results = await new PortalSeeder(db, Importer(db)).SeedAsync(TestFiles.Seeds, CancellationToken.None);
-        Assert.Equal(ImportOutcome.Imported, Assert.Single(results).Result.Outcome);
+        var results = await new PortalSeeder(Importer(db)).SeedAsync(TestFiles.Seeds, CancellationToken.None);
+        Assert.Equal(ImportOutcome.Imported, Assert.Single(results).Result?.Outcome);
     }
 
     private static CouncilImporter Importer(Core.Data.PortalDbContext db) => new(db, TestFiles.Taxonomy, new FakeTimeProvider(ImportTime));

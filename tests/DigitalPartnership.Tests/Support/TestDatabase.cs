@@ -1,5 +1,6 @@
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Importing;
+using DigitalPartnership.Migrations.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,10 +23,13 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    public PortalDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<PortalDbContext>()
-            .UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly("DigitalPartnership.Migrations.Sqlite"))
-            .Options);
+    public PortalDbContext NewContext()
+    {
+        var provider = new SqliteStoreProvider();
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        provider.Configure(options, ConnectionString);
+        return new PortalDbContext(options.Options, provider);
+    }
 
     public ValueTask DisposeAsync()
     {

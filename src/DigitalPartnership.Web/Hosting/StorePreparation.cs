@@ -1,0 +1,129 @@
+using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Importing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Options;
+
+namespace DigitalPartnership.Web.Hosting;
+
+/// <summary>
+/// Brings the store up to date before anything reads it, once per process: under the provider's start-up lock (so two
+/// processes never migrate or seed at once, and no lock outlives a process that dies), the provider's repairs,
+/// migrations, the roles (and demo accounts in Development), then the seed texts not yet imported. Each step can be
+/// interrupted by a kill and is simply done again at the next start.
+/// </summary>
+public sealed class StorePreparation(IServiceScopeFactory scopes, IStoreProvider provider, StoreConnection connection,
+    IOptions<PortalOptions> options, IHostEnvironment environment, ILogger<StorePreparation> logger)
+{
+    private readonly SemaphoreSlim _once = new(1, 1);
+    private bool _done;
+
+    public async Task PrepareAsync(CancellationToken ct)
+    {
+        await _once.WaitAsync(ct);
+        try
+        {
+            if (!_done)
+            {
+                await PrepareOnceAsync(ct);
+                _done = true;
+            }
+        }
+        finally
+        {
+            _once.Release();
+        }
+    }
+
+    /// <summary>The <c>migrate</c> command: applies what is pending under the start-up lock, whatever Portal:MigrateOnStart says.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct)
+    {
+        await using var startupLock = await LockAsync(ct);
+        await using var scope = scopes.CreateAsyncScope();
+        return await MigrateAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), migrate: true, ct);
+    }
+
+    private async Task PrepareOnceAsync(CancellationToken ct)
+    {
+        await using var startupLock = await LockAsync(ct);
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await MigrateAsync(services.GetRequiredService<PortalDbContext>(), options.Value.MigrateOnStart, ct);
+
+        await services.GetRequiredService<AccountSeeder>().SeedAsync();
+        var seedsPath = options.Value.ResolveSeedsPath(environment.ContentRootPath);
+        logger.LogInformation("Seeding from {SeedsPath}", seedsPath);
+        foreach (var seeded in await services.GetRequiredService<PortalSeeder>().SeedAsync(seedsPath, ct))
+        {
+            if (seeded.Result is { } result)
+            {
+                logger.LogInformation("Seeded {File}: {Outcomes} outcomes, {Deliverables} deliverables", seeded.File, result.Outcomes, result.Deliverables);
+            }
+            else
+            {
+                logger.LogWarning("Seed {File} not imported: {Reason}", seeded.File, seeded.SkippedBecause);
+            }
+        }
+    }
+
+    private Task<IAsyncDisposable> LockAsync(CancellationToken ct)
+    {
+        logger.LogInformation("Portal database ({Provider}): {Store}", provider.Name, provider.Describe(connection.Value));
+        return provider.LockForStartupAsync(connection.Value, TimeSpan.FromSeconds(options.Value.StartupLockSeconds), logger, ct);
+    }
+
+    /// <summary>Applies what is pending (when <paramref name="migrate"/>), or says in one line why the store and the code do not fit.</summary>
+    private async Task<IReadOnlyList<string>> MigrateAsync(PortalDbContext db, bool migrate, CancellationToken ct)
+    {
+        try
+        {
+            await provider.PrepareAsync(db, logger, ct);
+            var known = db.GetService<IMigrationsAssembly>().Migrations.Keys.ToHashSet(StringComparer.Ordinal);
+            var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
+            var unknown = applied.Where(id => !known.Contains(id)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new StoreStartupException(
+                    $"The database was migrated by a newer version of the portal ({unknown[^1]}); run that version, or restore a backup made for this one.");
+            }
+
+            var pending = known.Except(applied).Order(StringComparer.Ordinal).ToList();
+            if (pending.Count == 0)
+            {
+                return [];
+            }
+
+            if (!migrate)
+            {
+                throw new StoreStartupException(
+                    $"The database lacks {pending.Count} migration(s) (up to {pending[^1]}) and Portal:MigrateOnStart is off: run the 'migrate' command first.");
+            }
+
+            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            await db.Database.MigrateAsync(ct);
+            return pending;
+        }
+        catch (Exception e) when (provider.IsUnavailable(e))
+        {
+            throw new StoreStartupException($"The database {provider.Describe(connection.Value)} cannot be reached or written: {FirstLine(e)}", e);
+        }
+    }
+
+    private static string FirstLine(Exception e) => e.Message.Split('\n', 2)[0].Trim();
+}
+
+/// <summary>
+/// Prepares the store before the web server takes its first request, for hosts that start without
+/// <see cref="PortalHost.RunAsync"/> (the test host); the portal's own entry point has prepared it already.
+/// </summary>
+public sealed class StorePreparationService(StorePreparation preparation) : IHostedLifecycleService
+{
+    public Task StartingAsync(CancellationToken cancellationToken) => preparation.PrepareAsync(cancellationToken);
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
