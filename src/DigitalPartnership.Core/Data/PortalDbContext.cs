@@ -1,3 +1,4 @@
+using DigitalPartnership.Core.Accounts;
 using DigitalPartnership.Core.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     /// <summary>
     /// The deliverable–area link rows themselves. Reads that filter or count by area go through them, because SQLite

@@ -45,4 +45,5 @@ public static class AuditActions
     public const string AccountUnlocked = "account.unlocked";
     public const string SignInSucceeded = "sign-in.succeeded";
     public const string SignInFailed = "sign-in.failed";
+    public const string SignedOutEverywhere = "sign-in.ended-everywhere";
 }

@@ -7,6 +7,8 @@ public sealed class Deliverable
 {
     public const int TitleMaxLength = 1000;
     public const int LeadMaxLength = 200;
+    public const int NotesMaxLength = 20000;
+    public const int SourceSentenceMaxLength = 4000;
 
     private readonly List<StatusChange> _history = [];
     private readonly List<EvidenceLink> _evidenceLinks = [];

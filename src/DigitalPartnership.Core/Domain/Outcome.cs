@@ -3,6 +3,9 @@ namespace DigitalPartnership.Core.Domain;
 /// <summary>One key outcome of a meeting ("Digital Identity and Trust Services: …").</summary>
 public sealed class Outcome
 {
+    public const int TitleMaxLength = 500;
+    public const int SummaryMaxLength = 8000;
+
     private readonly List<Deliverable> _deliverables = [];
     private readonly List<Area> _areas = [];
 

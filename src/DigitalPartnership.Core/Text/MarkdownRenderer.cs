@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Ganss.Xss;
 using Markdig;
 
@@ -18,8 +19,34 @@ public sealed class MarkdownRenderer
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
-    public string ToHtml(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline));
+    public string ToHtml(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return "";
+        }
+
+        // Texts saved before the limits existed, or imported, may still be past them: they are shown as typed, never
+        // as an error page.
+        if (MarkdownLimits.DeepestLine(markdown) is not null)
+        {
+            return AsTyped(markdown);
+        }
+
+        try
+        {
+            return _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline));
+        }
+        catch (ArgumentException)
+        {
+            return AsTyped(markdown);
+        }
+    }
+
+    /// <summary>The text exactly as typed, escaped, with a word on why it is not formatted.</summary>
+    private static string AsTyped(string markdown) =>
+        $"<p class=\"markdown-as-typed\">{HtmlEncoder.Default.Encode(markdown)}</p>"
+        + "<p class=\"small text-secondary\">Shown as typed: this text nests too deeply to be formatted.</p>";
 
     private static HtmlSanitizer CreateSanitizer()
     {

@@ -32,6 +32,36 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
                     b.ToTable("DeliverableAreas");
                 });
 
+            modelBuilder.Entity("DigitalPartnership.Core.Accounts.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "LastSeenAtUtc");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("DigitalPartnership.Core.Domain.Area", b =>
                 {
                     b.Property<int>("Id")
@@ -646,6 +676,15 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
                     b.HasOne("DigitalPartnership.Core.Domain.Deliverable", null)
                         .WithMany()
                         .HasForeignKey("DeliverableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalPartnership.Core.Accounts.UserSession", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

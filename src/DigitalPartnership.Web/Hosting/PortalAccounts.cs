@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using DigitalPartnership.Core.Accounts;
 using DigitalPartnership.Core.Data;
@@ -22,7 +23,7 @@ public static class PortalAccounts
         services.AddIdentity<IdentityUser, IdentityRole>(options =>
             {
                 // Long passwords without composition rules, as current guidance recommends.
-                options.Password.RequiredLength = 12;
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
@@ -34,10 +35,10 @@ public static class PortalAccounts
                 options.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddDefaultTokenProviders();
-
-        // A role change or a lock takes effect at the user's next request, not at the next cookie renewal.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordRules>();
+        services.AddScoped<PortalSessions>();
+        services.AddScoped<PortalSignIn>();
 
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IHostEnvironment>((cookie, environment) =>
@@ -50,8 +51,17 @@ public static class PortalAccounts
                 cookie.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
                     ? CookieSecurePolicy.SameAsRequest
                     : CookieSecurePolicy.Always;
-                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.ExpireTimeSpan = PortalSessions.Lifetime;
                 cookie.SlidingExpiration = true;
+                // Each request checks its session in the store (one indexed read) instead of Identity's periodic rebuild:
+                // sign-out, a lock and a role change all take effect at the next request, on every instance.
+                cookie.Events.OnValidatePrincipal = PortalSessions.ValidateAsync;
+                // Relative, so a forged Host header is never echoed into a redirect.
+                cookie.Events.OnRedirectToLogin = context =>
+                {
+                    context.Response.Redirect(PathAndQuery(context.RedirectUri));
+                    return Task.CompletedTask;
+                };
                 // Signed in but not allowed: answer 403 with the portal's page, not a redirect to nowhere.
                 cookie.Events.OnRedirectToAccessDenied = context =>
                 {
@@ -72,6 +82,14 @@ public static class PortalAccounts
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (rejected, ct) =>
+            {
+                var response = rejected.HttpContext.Response;
+                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                response.ContentType = "text/plain; charset=utf-8";
+                await response.WriteAsync($"Too many sign-in attempts from this address. Try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds.", ct);
+            };
             limiter.AddPolicy(SignInLimit, context =>
             {
                 if (!HttpMethods.IsPost(context.Request.Method))
@@ -92,4 +110,8 @@ public static class PortalAccounts
                 new DirectoryInfo(Path.Combine(environment.ContentRootPath, "App_Data", "keys")), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
         return services;
     }
+
+    /// <summary>"https://host/account/signin?ReturnUrl=%2F" → "/account/signin?ReturnUrl=%2F".</summary>
+    private static string PathAndQuery(string uri) =>
+        Uri.TryCreate(uri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : uri;
 }

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace DigitalPartnership.Web.Hosting;
 
 /// <summary>
-/// Starting and stopping the portal as a service manager expects: the store is prepared before the server starts; a stop
+/// Starting and stopping the portal as a service manager expects: the settings are checked and the store is prepared
+/// before the request pipeline is built and the server starts; a stop
 /// (SIGTERM, Ctrl+C) at any moment of start-up ends the process cleanly with exit code 0; a store that cannot be used
 /// ends it with exit code 1 and one line saying what to fix, never a stack trace.
 /// </summary>
@@ -14,13 +15,12 @@ public static class PortalHost
     public const int Stopped = 0;
     public const int StoreUnusable = 1;
 
-    public static async Task<int> RunAsync(WebApplication app)
-    {
-        if (await PrepareStoreAsync(app.Services, app.Logger) is { } exitCode)
-        {
-            return exitCode;
-        }
+    /// <summary>Checks the settings and prepares the store; null when the portal can serve, else the exit code to end with.</summary>
+    public static Task<int?> PrepareAsync(WebApplication app) => PrepareStoreAsync(app.Services, app.Logger);
 
+    /// <summary>Serves until stopped.</summary>
+    public static async Task<int> ServeAsync(WebApplication app)
+    {
         try
         {
             await app.RunAsync();
@@ -47,6 +47,7 @@ public static class PortalHost
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         try
         {
+            _ = services.GetRequiredService<IOptions<PortalOptions>>().Value; // settings first: a mistake there is one line too
             await services.GetRequiredService<StorePreparation>().PrepareAsync(stopping.Token);
             return null;
         }

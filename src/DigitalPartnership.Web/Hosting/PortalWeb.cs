@@ -3,8 +3,10 @@ using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Core.Text;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using DigitalPartnership.Web.Hosting.Http;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Serilog;
+using Serilog.Events;
 
 namespace DigitalPartnership.Web.Hosting;
 
@@ -23,9 +25,22 @@ public static class PortalWeb
     {
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddRazorPages(pages =>
+            {
+                pages.Conventions.AuthorizeFolder("/Admin", PortalAccounts.CanAdminister);
+                pages.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                pages.Conventions.AllowAnonymousToPage("/Account/SignOut");
+            })
+            .AddMvcOptions(mvc =>
+            {
+                mvc.Filters.Add(new MethodNotAllowedFilter());
+                mvc.ModelBinderProviders.Insert(0, new BooleanFieldBinderProvider());
+            });
+        services.AddAntiforgery(antiforgery =>
         {
-            pages.Conventions.AuthorizeFolder("/Admin", PortalAccounts.CanAdminister);
-            pages.Conventions.AllowAnonymousToFolder("/Account");
+            antiforgery.Cookie.Name = "dpp.form";
+            // Secure whenever the request is https (directly or, with forwarded headers, at the proxy).
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddSingleton<MarkdownRenderer>();
         services.AddMemoryCache(cache => cache.SizeLimit = 1000);
@@ -36,19 +51,6 @@ public static class PortalWeb
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
-        // A reader who leaves before the page is ready cancels its queries: that is no error of the portal's.
-        app.Use(async (context, next) =>
-        {
-            try
-            {
-                await next(context);
-            }
-            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-            {
-                context.Response.StatusCode = 499; // client closed request; nobody is there to read it
-            }
-        });
-
         // Readers never see a stack trace, in any environment: the error page says what happened and what to do.
         // A database locked past the busy timeout, or a full disk, passes: 503 and "try again", not a 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -65,7 +67,28 @@ public static class PortalWeb
         }
 
         app.UseMiddleware<SecurityHeaders>();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(logging => logging.GetLevel = (context, _, exception) =>
+            context.RequestAborted.IsCancellationRequested ? LogEventLevel.Information
+            : exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+            : LogEventLevel.Information);
+
+        // A reader who leaves before the page is ready cancels its queries: that is no error of the portal's. Caught
+        // inside the request log, so the log says 499 without a stack, and no error page is attempted for nobody.
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception e) when (context.RequestAborted.IsCancellationRequested && e is OperationCanceledException or IOException)
+            {
+                if (!context.Response.HasStarted)
+                {
+                    context.Response.StatusCode = 499; // client closed request
+                }
+            }
+        });
+        app.UseMiddleware<RequestCharset>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

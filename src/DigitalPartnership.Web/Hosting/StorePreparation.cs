@@ -114,8 +114,8 @@ public sealed class StorePreparation(IServiceScopeFactory scopes, IStoreProvider
 }
 
 /// <summary>
-/// Prepares the store before the web server takes its first request, for hosts that start without
-/// <see cref="PortalHost.RunAsync"/> (the test host); the portal's own entry point has prepared it already.
+/// Prepares the store before the web server takes its first request, for a host started some other way than by the
+/// portal's entry point (which has prepared it already, see <see cref="PortalHost.PrepareAsync"/>): then it is a no-op.
 /// </summary>
 public sealed class StorePreparationService(StorePreparation preparation) : IHostedLifecycleService
 {

@@ -11,8 +11,8 @@ internal sealed class DeliverableConfiguration : IEntityTypeConfiguration<Delive
         builder.Property(d => d.Title).HasMaxLength(Deliverable.TitleMaxLength);
         builder.Property(d => d.EuLead).HasMaxLength(Deliverable.LeadMaxLength);
         builder.Property(d => d.PartnerLead).HasMaxLength(Deliverable.LeadMaxLength);
-        builder.Property(d => d.Notes).HasMaxLength(20000);
-        builder.Property(d => d.SourceSentence).HasMaxLength(4000);
+        builder.Property(d => d.Notes).HasMaxLength(Deliverable.NotesMaxLength);
+        builder.Property(d => d.SourceSentence).HasMaxLength(Deliverable.SourceSentenceMaxLength);
         builder.Property(d => d.Version).IsConcurrencyToken();
 
         // One index per filter and sort the deliverables list offers; each ends in Id so paging stays stable.

@@ -9,8 +9,8 @@ internal sealed class OutcomeConfiguration : IEntityTypeConfiguration<Outcome>
     public void Configure(EntityTypeBuilder<Outcome> builder)
     {
         builder.Property(o => o.Slug).HasMaxLength(Text.Slugs.MaxLength + 10);
-        builder.Property(o => o.Title).HasMaxLength(500);
-        builder.Property(o => o.Summary).HasMaxLength(8000);
+        builder.Property(o => o.Title).HasMaxLength(Outcome.TitleMaxLength);
+        builder.Property(o => o.Summary).HasMaxLength(Outcome.SummaryMaxLength);
         builder.HasIndex(o => o.Slug).IsUnique();
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasIndex(o => new { o.MeetingId, o.Position });

@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using DigitalPartnership.Core.Data;
-using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Web.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -11,8 +8,7 @@ using Microsoft.Extensions.Options;
 namespace DigitalPartnership.Web.Pages.Account;
 
 [EnableRateLimiting(PortalAccounts.SignInLimit)]
-public sealed class SignInModel(SignInManager<IdentityUser> signIn, PortalDbContext db, TimeProvider time, IHostEnvironment environment,
-    IOptions<DemoOptions> demo) : PageModel
+public sealed class SignInModel(PortalSignIn signIn, IHostEnvironment environment, IOptions<DemoOptions> demo) : PageModel
 {
     [BindProperty]
     public SignInForm Input { get; set; } = new();
@@ -38,21 +34,15 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn, PortalDbCont
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
-        var email = Input.Email.Trim();
-        var result = await signIn.PasswordSignInAsync(email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        var now = time.GetUtcNow().UtcDateTime;
-        if (result.Succeeded)
+        var outcome = await signIn.SignInAsync(Input.Email, Input.Password, Input.RememberMe, HttpContext);
+        if (outcome == SignInOutcome.SignedIn)
         {
-            db.Audit(now, email, AuditActions.SignInSucceeded, $"Account: {email}");
-            await db.SaveChangesAsync();
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        db.Audit(now, email, AuditActions.SignInFailed, $"Account: {email}", result.IsLockedOut ? "locked out" : "wrong email or password");
-        await db.SaveChangesAsync();
         // The same words whether the account exists or not: the form must not tell who has an account.
-        Problem = result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for 15 minutes. Ask an administrator if you need it sooner."
+        Problem = outcome == SignInOutcome.LockedOut
+            ? "Too many failed attempts: sign-in with this address is locked for 15 minutes. Ask an administrator if you need it sooner."
             : "The email or password is not right.";
         Input.Password = "";
         return new PageResult { StatusCode = StatusCodes.Status400BadRequest };

@@ -19,28 +19,30 @@ public sealed class AuditModel(PortalDbContext db) : PageModel
 
     public IReadOnlyList<AuditRow> Entries { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
-    public List<string> Problems { get; } = [];
+    public IReadOnlyList<string> Problems { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        var dates = new FilterReader(db);
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Person))
         {
             query = query.Where(a => a.Actor.Contains(Person.Trim()));
         }
 
-        if (ReadDate(From, nameof(From)) is { } from)
+        if (dates.ReadDate(From, "From") is { } from)
         {
             var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             query = query.Where(a => a.AtUtc >= start);
         }
 
-        if (ReadDate(To, nameof(To)) is { } to)
+        if (dates.ReadDate(To, "To") is { } to)
         {
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             query = query.Where(a => a.AtUtc < end);
         }
 
+        Problems = dates.Problems;
         if (Problems.Count > 0)
         {
             Pager = new Pager(1, PageSize, 0, Link);
@@ -55,22 +57,6 @@ public sealed class AuditModel(PortalDbContext db) : PageModel
             .Select(a => new AuditRow(a.AtUtc, a.Actor, a.Action, a.Subject, a.Details))
             .ToListAsync(ct);
         return Page();
-    }
-
-    private DateOnly? ReadDate(string? text, string field)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        Problems.Add($"\"{text}\" is not a date that exists ({field.ToLowerInvariant()}); write it as 2025-05-01.");
-        return null;
     }
 
     private string Link(int page) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/admin/audit",

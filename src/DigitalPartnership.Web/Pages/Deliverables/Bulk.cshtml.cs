@@ -44,16 +44,20 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
         {
             Problems.Add("The selection was not understood; reload the list and select again.");
         }
+        else if (selection.GroupBy(s => s!.Value.Id).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            Problems.Add($"The selection names deliverable #{twice.Key} more than once; reload the list and select again.");
+        }
 
         if (!DeliverableStatusText.TryParse(Status, out var status))
         {
             Problems.Add("Choose a status from the list.");
         }
 
-        var note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
-        if (note is { Length: > StatusChange.NoteMaxLength } || (note is not null && DeliverableForm.HasControlCharacters(note, multiline: true)))
+        var note = string.IsNullOrWhiteSpace(Note) ? null : Note.Replace("\r\n", "\n").Trim();
+        if (TextRules.Problem("The note", note, StatusChange.NoteMaxLength, TextKind.Markdown) is { } problem)
         {
-            Problems.Add($"The note must be plain text of at most {StatusChange.NoteMaxLength:N0} characters.");
+            Problems.Add(problem);
         }
 
         if (Problems.Count > 0)

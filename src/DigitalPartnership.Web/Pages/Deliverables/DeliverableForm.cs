@@ -1,5 +1,6 @@
 using System.Globalization;
 using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Core.Text;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace DigitalPartnership.Web.Pages.Deliverables;
@@ -37,7 +38,7 @@ public sealed class DeliverableForm
         Progress = d.Progress?.ToString(CultureInfo.InvariantCulture),
         EuLead = d.EuLead,
         PartnerLead = d.PartnerLead,
-        TargetDate = d.TargetDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        TargetDate = d.TargetDate is { } target ? DateText.Iso(target) : null,
         Notes = d.Notes,
         EvidenceLinks = string.Join("\n", d.EvidenceLinks.Select(e => e.Title is null ? e.Url : $"{e.Url} {e.Title}")),
         Areas = d.Areas.Select(a => a.Slug).ToList(),
@@ -47,7 +48,7 @@ public sealed class DeliverableForm
     /// <summary>The checked values, or null with every problem added to <paramref name="errors"/> under its field.</summary>
     public DeliverableUpdate? ToUpdate(ModelStateDictionary errors, string prefix)
     {
-        var title = Text(errors, prefix, nameof(Title), Title, Deliverable.TitleMaxLength, "The title", multiline: false);
+        var title = Text(errors, prefix, nameof(Title), Title, Deliverable.TitleMaxLength, "The title", TextKind.SingleLine);
         if (title is null)
         {
             errors.AddModelError($"{prefix}.{nameof(Title)}", "Give the deliverable a title.");
@@ -75,22 +76,20 @@ public sealed class DeliverableForm
         DateOnly? target = null;
         if (!string.IsNullOrWhiteSpace(TargetDate))
         {
-            if (DateOnly.TryParseExact(TargetDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                && date.Year is >= 2000 and <= 2100)
+            if (DateText.TryRead(TargetDate, out var date))
             {
                 target = date;
             }
             else
             {
-                errors.AddModelError($"{prefix}.{nameof(TargetDate)}",
-                    $"\"{TargetDate}\" is not a date that exists. Pick one, or write it as 2025-05-01.");
+                errors.AddModelError($"{prefix}.{nameof(TargetDate)}", DateText.Problem("Target date", TargetDate));
             }
         }
 
-        var euLead = Text(errors, prefix, nameof(EuLead), EuLead, Deliverable.LeadMaxLength, "The EU-side lead", multiline: false);
-        var partnerLead = Text(errors, prefix, nameof(PartnerLead), PartnerLead, Deliverable.LeadMaxLength, "The partner-side lead", multiline: false);
-        var notes = Text(errors, prefix, nameof(Notes), Notes, 20000, "The notes", multiline: true);
-        var changeNote = Text(errors, prefix, nameof(ChangeNote), ChangeNote, StatusChange.NoteMaxLength, "The note for the history", multiline: true);
+        var euLead = Text(errors, prefix, nameof(EuLead), EuLead, Deliverable.LeadMaxLength, "The EU-side lead", TextKind.SingleLine);
+        var partnerLead = Text(errors, prefix, nameof(PartnerLead), PartnerLead, Deliverable.LeadMaxLength, "The partner-side lead", TextKind.SingleLine);
+        var notes = Text(errors, prefix, nameof(Notes), Notes, Deliverable.NotesMaxLength, "The notes", TextKind.Markdown);
+        var changeNote = Text(errors, prefix, nameof(ChangeNote), ChangeNote, StatusChange.NoteMaxLength, "The note for the history", TextKind.Markdown);
         var links = Links(errors, $"{prefix}.{nameof(EvidenceLinks)}");
 
         return errors.IsValid
@@ -127,7 +126,7 @@ public sealed class DeliverableForm
             var title = parts.Length > 1 ? parts[1] : null;
             var valid = url.Length <= 2000 && (title?.Length ?? 0) <= 300
                 && EvidenceLink.IsWebAddress(url)
-                && !HasControlCharacters(lines[i], multiline: false);
+                && !TextRules.HasInvisibleControls(lines[i], multiline: false);
             if (!valid)
             {
                 errors.AddModelError(key, $"Line {i + 1}: only http:// and https:// addresses are accepted as evidence (address first, then an optional title).");
@@ -140,7 +139,7 @@ public sealed class DeliverableForm
         return links;
     }
 
-    private static string? Text(ModelStateDictionary errors, string prefix, string field, string? value, int maxLength, string label, bool multiline)
+    private static string? Text(ModelStateDictionary errors, string prefix, string field, string? value, int maxLength, string label, TextKind kind)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -148,19 +147,11 @@ public sealed class DeliverableForm
         }
 
         var text = value.Replace("\r\n", "\n").Trim();
-        if (text.Length > maxLength)
+        if (TextRules.Problem(label, text, maxLength, kind) is { } problem)
         {
-            errors.AddModelError($"{prefix}.{field}", $"{label} can be at most {maxLength:N0} characters long ({text.Length:N0} now).");
-        }
-
-        if (HasControlCharacters(text, multiline))
-        {
-            errors.AddModelError($"{prefix}.{field}", $"{label} contains invisible control characters; type or paste it again as plain text.");
+            errors.AddModelError($"{prefix}.{field}", problem);
         }
 
         return text;
     }
-
-    internal static bool HasControlCharacters(string text, bool multiline) =>
-        text.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\t'));
 }

@@ -1,7 +1,7 @@
 using DigitalPartnership.Core.Data;
+using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Core.Importing;
 using DigitalPartnership.Web.Hosting;
-using DigitalPartnership.Web.Pages.Deliverables;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -74,7 +74,7 @@ public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer)
             return null;
         }
 
-        if (DeliverableForm.HasControlCharacters(Text.Replace("\r", ""), multiline: true) || (FileName?.Length ?? 0) > 200)
+        if (TextRules.HasInvisibleControls(Text, multiline: true) || (FileName?.Length ?? 0) > 200)
         {
             Problem = "The text contains invisible control characters, or the file name is too long; paste it again as plain text.";
             return null;

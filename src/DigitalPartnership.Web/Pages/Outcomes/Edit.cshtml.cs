@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Web.Hosting;
-using DigitalPartnership.Web.Pages.Deliverables;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -43,9 +42,14 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
         }
 
         Slug = slug;
-        if (DeliverableForm.HasControlCharacters(Input.Title ?? "", multiline: false) || DeliverableForm.HasControlCharacters(Input.Summary ?? "", multiline: true))
+        if (TextRules.Problem("The title", Input.Title, Outcome.TitleMaxLength, TextKind.SingleLine) is { } titleProblem)
         {
-            ModelState.AddModelError("", "The text contains invisible control characters; type or paste it again as plain text.");
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Title)}", titleProblem);
+        }
+
+        if (TextRules.Problem("The summary", Input.Summary, Outcome.SummaryMaxLength, TextKind.Markdown) is { } summaryProblem)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Summary)}", summaryProblem);
         }
 
         if (!ModelState.IsValid)
@@ -89,11 +93,9 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
     public sealed class OutcomeForm
     {
         [Required(ErrorMessage = "Give the outcome a title.")]
-        [StringLength(500, ErrorMessage = "The title can be at most 500 characters long.")]
         public string? Title { get; set; }
 
         [Required(ErrorMessage = "Give the outcome a summary.")]
-        [StringLength(8000, ErrorMessage = "The summary can be at most 8,000 characters long.")]
         public string? Summary { get; set; }
 
         public int Version { get; set; }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DigitalPartnership.Core.Browsing;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigitalPartnership.Web.Pages.Shared;
@@ -62,7 +63,7 @@ public sealed class FilterReader(PortalDbContext db)
         return new DeliverableFilter(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), areaId, parsedStatus, meetingId);
     }
 
-    /// <summary>A yyyy-mm-dd date, or null; a date that does not exist is a problem, never a guess.</summary>
+    /// <summary>A yyyy-mm-dd date, or null; a date that does not exist (or is out of range) is a problem, never a guess.</summary>
     public DateOnly? ReadDate(string? text, string label)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -70,12 +71,12 @@ public sealed class FilterReader(PortalDbContext db)
             return null;
         }
 
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateText.TryRead(text, out var date))
         {
             return date;
         }
 
-        Problems.Add($"{label}: \"{text}\" is not a date that exists; write it as 2025-05-01.");
+        Problems.Add(DateText.Problem(label, text));
         return null;
     }
 }
