@@ -124,6 +124,12 @@ public sealed class AccountTests : IAsyncLifetime
         }
 
         Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+        var form2 = await PortalFactory.FormAsync(client, "/account/signin");
+        form2["Input.Email"] = "someone@test.example.org";
+        form2["Input.Password"] = "guessing-password";
+        using var waitFor = await client.PostAsync("/account/signin", new FormUrlEncodedContent(form2));
+        Assert.Equal(HttpStatusCode.TooManyRequests, waitFor.StatusCode);
+        Assert.InRange(int.Parse(waitFor.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
 {
     public const int MaxSelection = 500;
 
-    [BindProperty] public List<string> Selected { get; set; } = [];
+    [BindProperty] public List<string?> Selected { get; set; } = [];
     [BindProperty] public string? Status { get; set; }
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? ReturnUrl { get; set; }
@@ -101,9 +101,9 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
         return Redirect(back + (back.Contains('?') ? "&" : "?") + "updated=" + deliverables.Count.ToString(CultureInfo.InvariantCulture));
     }
 
-    private static (int Id, int Version)? Parse(string value)
+    private static (int Id, int Version)? Parse(string? value)
     {
-        var parts = value.Split(':');
+        var parts = (value ?? "").Split(':');
         return parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var id) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var version)
             ? (id, version)
             : null;

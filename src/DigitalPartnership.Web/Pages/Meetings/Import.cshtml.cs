@@ -1,6 +1,7 @@
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Core.Importing;
+using DigitalPartnership.Core.Text;
 using DigitalPartnership.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -77,6 +78,12 @@ public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer)
         if (TextRules.HasInvisibleControls(Text, multiline: true) || (FileName?.Length ?? 0) > 200)
         {
             Problem = "The text contains invisible control characters, or the file name is too long; paste it again as plain text.";
+            return null;
+        }
+
+        if (MarkdownLimits.Problem(Text) is { } nesting)
+        {
+            Problem = $"This text cannot be imported: {nesting}.";
             return null;
         }
 
