@@ -41,6 +41,10 @@ public sealed class AreaTaxonomy
             .Select(p => p.Area)
             .ToList();
 
+    /// <summary>The area whose name or an alias is exactly <paramref name="phrase"/> ("Artificial Intelligence"), or null.</summary>
+    public AreaDefinition? Named(string phrase) =>
+        Areas.FirstOrDefault(area => area.Aliases.Append(area.Name).Any(alias => string.Equals(alias, phrase.Trim(), StringComparison.OrdinalIgnoreCase)));
+
     private static Regex BuildPattern(IEnumerable<string> aliases)
     {
         // An alias with no lowercase letter (AI, HPC, 5G) is an acronym and must match in its case: "ai" is not AI.
@@ -56,7 +60,7 @@ public sealed class AreaTaxonomy
                 return isAcronym ? $"(?-i:{escaped}){plural}" : $"{escaped}{plural}";
             });
         return new Regex($"(?<![\\p{{L}}\\p{{N}}])(?:{string.Join('|', alternatives)})(?![\\p{{L}}\\p{{N}}])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
     private sealed record TaxonomyFile(List<TaxonomyArea> Areas);

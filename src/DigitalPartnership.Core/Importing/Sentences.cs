@@ -35,16 +35,16 @@ internal static partial class Sentences
     }
 
     /// <summary>Capitalised, without the closing full stop: a clause reads as a title.</summary>
-    private static string Tidy(string clause)
+    public static string Tidy(string clause)
     {
         var text = clause.Trim().TrimEnd('.', ';', ',').Trim();
         return text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
     }
 
     // A full stop, question or exclamation mark followed by space and a capital, not after a common abbreviation.
-    [GeneratedRegex(@"(?<=[.!?])(?<!\b(?:e\.g|i\.e|etc|Mr|Ms|Dr|No|Mon|Tue|Wed|Thu|Fri|Sat|Sun|St|vs|[A-Z])\.)\s+(?=[""“(\p{Lu}\p{N}])")]
+    [GeneratedRegex(@"(?<=[.!?])(?<!\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|Prof|Jr|Sr|Inc|Co|Corp|Ltd|Gov|Amb|Sen|Rep|Hon|No|Nos|Art|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|St|vs|[A-Z])\.)\s+(?=[""“(\p{Lu}\p{N}])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SentenceBoundary();
 
-    [GeneratedRegex(@",\s+and\s+|;\s+(?:and\s+)?")]
+    [GeneratedRegex(@",\s+and\s+|;\s+(?:and\s+)?", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ClauseJoint();
 }
