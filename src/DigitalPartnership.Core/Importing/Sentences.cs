@@ -23,7 +23,7 @@ internal static partial class Sentences
         {
             var left = rest[..(joint.Index)];
             var right = rest[(joint.Index + joint.Length)..];
-            if (StatusProposal.HasCommitmentVerb(left) && StatusProposal.HasCommitmentVerb(right))
+            if (StatusProposal.HasCommitmentVerb(left) && CarriesOwnVerb(right))
             {
                 clauses.Insert(0, right);
                 rest = left;
@@ -32,6 +32,17 @@ internal static partial class Sentences
 
         clauses.Insert(0, rest);
         return clauses.Select(Tidy).Where(clause => clause.Length > 0).ToList();
+    }
+
+    /// <summary>
+    /// The right side of ", and" is a clause of its own when its verb comes before any further comma: "…, and projects
+    /// have been launched" is; "…, and Digital Identity, with plans to launch…" is the last item of a list.
+    /// </summary>
+    private static bool CarriesOwnVerb(string right)
+    {
+        var verb = StatusProposal.FirstVerbIndex(right);
+        var comma = right.IndexOf(',');
+        return verb is { } index && (comma < 0 || index < comma);
     }
 
     /// <summary>Capitalised, without the closing full stop: a clause reads as a title.</summary>

@@ -41,6 +41,9 @@ public static class StatusProposal
     /// <summary>True when the clause carries a commitment verb of its own (so it can stand as a deliverable).</summary>
     public static bool HasCommitmentVerb(string clause) => FindVerb(clause) is not null;
 
+    /// <summary>Where the first commitment verb of <paramref name="clause"/> stands, or null.</summary>
+    internal static int? FirstVerbIndex(string clause) => FindVerb(clause)?.Index;
+
     private static (int Index, DeliverableStatus Status)? FindVerb(string clause)
     {
         (int Index, DeliverableStatus Status)? earliest = null;
