@@ -77,7 +77,7 @@ public sealed partial class CouncilTextParser(AreaTaxonomy taxonomy)
         var meetingText = string.Join("\n", roles.Where(r => r.Role != SectionRole.Ignored).Select(r => r.Block.Plain));
         var introduction = roles.TakeWhile(r => r.Role != SectionRole.Outcome)
             .Where(r => r.Role is SectionRole.Introduction or SectionRole.Headline)
-            .SelectMany(r => Sentences.Split(r.Block.Plain));
+            .SelectMany(r => Sentences.Split(r.Block.Plain)).Select(Sentences.Head).Take(100);
         var partnership = PartnershipReader.Read(
             new[] { held.Sentence, headline }.OfType<string>().Concat(introduction).Distinct().ToList(), meetingText);
 

@@ -24,7 +24,7 @@ internal static partial class MeetingFactsReader
         Match? verb = null;
         foreach (var candidate in candidates)
         {
-            foreach (var s in Sentences.Split(candidate.Plain))
+            foreach (var s in Sentences.Split(candidate.Plain).Select(Sentences.Head))
             {
                 if (MeetingSentences.HeldVerb(s) is { } held)
                 {
@@ -51,7 +51,7 @@ internal static partial class MeetingFactsReader
     {
         foreach (var block in candidates)
         {
-            foreach (var sentence in Sentences.Split(block.Plain))
+            foreach (var sentence in Sentences.Split(block.Plain).Select(Sentences.Head))
             {
                 if (MeetingSentences.NextMeeting(sentence) is not { } verb)
                 {

@@ -5,6 +5,15 @@ namespace DigitalPartnership.Core.Importing;
 /// <summary>Splits press prose into sentences and sentences into independent commitment clauses.</summary>
 internal static partial class Sentences
 {
+    /// <summary>Sentences longer than this are kept whole rather than split into clauses.</summary>
+    private const int MaxSplitLength = 3000;
+
+    /// <summary>The part of a sentence read for meeting facts: a sentence that reports a meeting is far shorter.</summary>
+    public const int MaxFactSentenceLength = 1000;
+
+    /// <summary>The sentence, or its first <see cref="MaxFactSentenceLength"/> characters.</summary>
+    public static string Head(string sentence) => sentence.Length <= MaxFactSentenceLength ? sentence : sentence[..MaxFactSentenceLength];
+
     public static IReadOnlyList<string> Split(string text) =>
         SentenceBoundary().Split(text.Trim())
             .Select(sentence => sentence.Trim())
@@ -17,6 +26,11 @@ internal static partial class Sentences
     /// </summary>
     public static IReadOnlyList<string> SplitCommitments(string sentence)
     {
+        if (sentence.Length > MaxSplitLength)
+        {
+            return [Tidy(sentence)]; // longer than any sentence a statement writes: not worth a quadratic search
+        }
+
         var clauses = new List<string>();
         var rest = sentence;
         foreach (Match joint in ClauseJoint().Matches(sentence).Reverse())
