@@ -10,8 +10,8 @@ namespace DigitalPartnership.Core.Importing;
 /// </summary>
 internal static partial class CouncilTextLimits
 {
-    /// <summary>The longest joint statement we know is about 60,000 characters; this leaves room for any real one.</summary>
-    public const int MaxCharacters = 1_000_000;
+    /// <summary>The longest joint statement we know has about 60,000 characters; this leaves room for any real one.</summary>
+    public const int MaxCharacters = 500_000;
 
     /// <summary>
     /// Link brackets or emphasis runs in one paragraph. Markdig's inline parser is quadratic in them, and real statements

@@ -207,7 +207,7 @@ public static partial class CouncilTextNormalizer
 
     private static string RepairUnit(string unit, bool isListItem)
     {
-        var repaired = BoldRuns.Repair(PresentationalMarkup.Rewrite(unit));
+        var repaired = TrailingSpaces().Replace(BoldRuns.Repair(PresentationalMarkup.Rewrite(unit)), "");
         if (isListItem)
         {
             return repaired;
@@ -231,6 +231,9 @@ public static partial class CouncilTextNormalizer
 
     [GeneratedRegex(@"^ {0,3}(?:> ?)+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex QuoteMarkers();
+
+    [GeneratedRegex(@"[ ]+$", RegexOptions.Multiline, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex TrailingSpaces();
 
     [GeneratedRegex(@"^[ ]+", RegexOptions.Multiline, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LeadingSpaces();

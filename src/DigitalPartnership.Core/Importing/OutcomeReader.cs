@@ -22,6 +22,7 @@ internal sealed partial class OutcomeReader(AreaTaxonomy taxonomy)
     public List<OutcomeWithBlocks> FromStructure(StatementOutline outline, List<StatementSection> sections)
     {
         var outcomes = new List<OutcomeWithBlocks>();
+        var known = new HashSet<StatementSection>(sections);
         var parts = outline.OutcomeParts().ToList();
         foreach (var part in parts)
         {
@@ -46,7 +47,7 @@ internal sealed partial class OutcomeReader(AreaTaxonomy taxonomy)
                     ReadListItems(section.Lead, grouping, outcomes);
                 }
 
-                if (outcomes.Count > before && grouping is not null && !sections.Contains(grouping))
+                if (outcomes.Count > before && grouping is not null && known.Add(grouping))
                 {
                     sections.Add(grouping);
                 }

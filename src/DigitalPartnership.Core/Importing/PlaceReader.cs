@@ -30,7 +30,7 @@ internal static partial class PlaceReader
                 || match.Groups["prep"].Value.Equals("near", StringComparison.OrdinalIgnoreCase);
             if (Countries.IsRegion(first) || Countries.IsRegion("the " + first))
             {
-                return new PlaceFound(null, null, first, match.Value);
+                return new PlaceFound(null, null, first, $"{match.Groups["prep"].Value} {first}");
             }
 
             string? city = null, country = null;
@@ -62,12 +62,14 @@ internal static partial class PlaceReader
                 }
             }
 
+            // The words as the text gives them, without what the pattern read past them: "outside Washington, D.C.".
+            var phrase = $"{match.Groups["prep"].Value} {(match.Groups["the"].Success ? "the " : "")}{string.Join(", ", new[] { city, country }.Where(p => p is not null))}";
             if (near && city is not null)
             {
                 city = "near " + city;
             }
 
-            return new PlaceFound(city, country, null, match.Value.Trim());
+            return new PlaceFound(city, country, null, phrase);
         }
 
         return null;
@@ -79,7 +81,7 @@ internal static partial class PlaceReader
 
     private const string Name = @"\p{Lu}[\p{L}\p{M}'’.-]*(?:(?:\s+(?:of|de|da|del|la|and)\s+|\s*[–—]\s*|\s+)\p{Lu}[\p{L}\p{M}'’.-]*){0,4}";
 
-    [GeneratedRegex(@"\b(?<prep>(?i:in|at|outside(?:\s+of)?|near))\s+(?:the\s+)?(?<first>" + Name + @")(?:\s*,\s*(?<second>" + Name + "))?",
+    [GeneratedRegex(@"\b(?<prep>(?i:in|at|outside(?:\s+of)?|near))\s+(?<the>the\s+)?(?<first>" + Name + @")(?:\s*,\s*(?<second>" + Name + "))?",
         RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PlacePhrase();
 

@@ -84,7 +84,7 @@ internal sealed partial class StatementOutline
     public bool HasPartHeadings => Parts.Count > 1;
 
     /// <summary>
-    /// The parts that report what the meeting achieved: the part whose heading names outcomes and those after it up to an
+    /// The parts that report what the meeting achieved: each part whose heading names outcomes and those after it up to an
     /// introduction, conclusion, annex or plan of future work; without such a heading, every part that is not framing.
     /// </summary>
     public IEnumerable<OutlinePart> OutcomeParts()
@@ -94,13 +94,23 @@ internal sealed partial class StatementOutline
             return Parts;
         }
 
-        var named = Parts.ToList().FindIndex(p => p.NamesOutcomes);
-        if (named < 0)
+        if (!Parts.Any(p => p.NamesOutcomes))
         {
             return Parts.Skip(1).Where(p => !p.IsFraming);
         }
 
-        return Parts.Skip(named).TakeWhile((p, i) => i == 0 || !p.IsFraming);
+        var reporting = false;
+        var outcomeParts = new List<OutlinePart>();
+        foreach (var part in Parts)
+        {
+            reporting = part.NamesOutcomes || (reporting && !part.IsFraming);
+            if (reporting)
+            {
+                outcomeParts.Add(part);
+            }
+        }
+
+        return outcomeParts;
     }
 
     public static StatementOutline Read(IReadOnlyList<DocumentBlock> blocks)

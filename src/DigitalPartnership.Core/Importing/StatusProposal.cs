@@ -25,7 +25,7 @@ public static class StatusProposal
         // "We have issued a roadmap", "have completed a mechanism": a result the text reports as done.
         (new(@"\b(?:has|have)\s+(?:\w+ly\s+)?(?!(?:launched|initiated|started|begun|been)\b)(?:\w+ed|made|built|taken|held|undertaken|set up)\b", Options, Timeout), DeliverableStatus.Completed),
         (new(@"\b(?:signed|concluded|adopted|endorsed|approved|finali[sz]ed)\b", Options, Timeout), DeliverableStatus.Completed),
-        (new(@"\b(?:hosted|organi[sz]ed|released|issued|published|convened)\b", Options, Timeout), DeliverableStatus.Completed),
+        (new(@"\b(?:hosted|held|organi[sz]ed|released|issued|published|convened|established|completed)\b", Options, Timeout), DeliverableStatus.Completed),
         (new(@"\bwelcomed?\s+the\s+(?:signing|conclusion|adoption|publication)\b", Options, Timeout), DeliverableStatus.Completed),
         (new(@"\b(?:launched|initiated|started|began|kicked off)\b", Options, Timeout), DeliverableStatus.InProgress),
         (new(@"\b(?:will|shall)\b", Options, Timeout), DeliverableStatus.NotStarted),
