@@ -59,14 +59,16 @@ internal sealed partial class OutcomeReader(AreaTaxonomy taxonomy)
 
     /// <summary>
     /// Readouts written as prose: each paragraph that reports a result is one outcome, titled by its first result
-    /// sentence. The sentence that reports the meeting itself is not a result.
+    /// sentence. The sentence that reports the meeting itself is not a result, nor is one that denies ("Nothing was
+    /// agreed", "did not sign").
     /// </summary>
     public List<OutcomeWithBlocks> FromProse(IEnumerable<DocumentBlock> paragraphs, string? heldSentence)
     {
         var outcomes = new List<OutcomeWithBlocks>();
         foreach (var paragraph in paragraphs)
         {
-            var results = Sentences.Split(paragraph.Plain).Where(s => s != heldSentence && StatusProposal.HasCommitmentVerb(s)).ToList();
+            var results = Sentences.Split(paragraph.Plain)
+                .Where(s => s != heldSentence && StatusProposal.HasCommitmentVerb(s) && !Denial().IsMatch(s)).ToList();
             if (results.Count == 0)
             {
                 continue;
@@ -275,6 +277,9 @@ internal sealed partial class OutcomeReader(AreaTaxonomy taxonomy)
     // "Title: what was agreed" — a short title, then the rest. A long run before a colon is prose, not a title.
     [GeneratedRegex(@"^(?<title>[^:]{2,160}?):\s+(?<summary>\S.*)$", RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TitledPoint();
+
+    [GeneratedRegex(@"^(?:Nothing|No|None|Neither)\b|\b(?:not|never|cannot)\b|n't\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Denial();
 
     [GeneratedRegex(@"\b(?:the following|as follows)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LeadIn();
