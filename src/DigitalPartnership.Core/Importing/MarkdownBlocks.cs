@@ -64,11 +64,11 @@ internal static partial class MarkdownBlocks
         }
 
         var blocks = new List<DocumentBlock>();
-        AddBlocks(document, markdown, depth: 0, blocks);
+        AddBlocks(document, depth: 0, blocks);
         return blocks.Where(b => b.Plain.Length > 0).Select((b, i) => b with { Index = i }).ToList();
     }
 
-    private static void AddBlocks(ContainerBlock container, string markdown, int depth, List<DocumentBlock> blocks)
+    private static void AddBlocks(ContainerBlock container, int depth, List<DocumentBlock> blocks)
     {
         foreach (var block in container)
         {
@@ -77,7 +77,7 @@ internal static partial class MarkdownBlocks
                 case ListBlock list:
                     foreach (var item in list.OfType<ListItemBlock>())
                     {
-                        AddListItem(item, markdown, depth, blocks);
+                        AddListItem(item, depth, blocks);
                     }
 
                     break;
@@ -96,13 +96,13 @@ internal static partial class MarkdownBlocks
                     blocks.Add(new DocumentBlock(BlockKind.Paragraph, code.Span.Start, code.Span.End, Collapse(code.Lines.ToString())));
                     break;
                 case QuoteBlock quote:
-                    AddBlocks(quote, markdown, depth, blocks);
+                    AddBlocks(quote, depth, blocks);
                     break;
             }
         }
     }
 
-    private static void AddListItem(ListItemBlock item, string markdown, int depth, List<DocumentBlock> blocks)
+    private static void AddListItem(ListItemBlock item, int depth, List<DocumentBlock> blocks)
     {
         var leaves = item.OfType<LeafBlock>().ToList();
         var plain = Collapse(string.Join(" ", leaves.Select(leaf => leaf is CodeBlock code ? code.Lines.ToString() : InlineText(leaf.Inline))));
@@ -115,12 +115,12 @@ internal static partial class MarkdownBlocks
             {
                 foreach (var child in list.OfType<ListItemBlock>())
                 {
-                    AddListItem(child, markdown, depth + 1, blocks);
+                    AddListItem(child, depth + 1, blocks);
                 }
             }
             else
             {
-                AddBlocks(nested, markdown, depth + 1, blocks);
+                AddBlocks(nested, depth + 1, blocks);
             }
         }
     }
