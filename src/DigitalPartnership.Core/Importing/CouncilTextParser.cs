@@ -1,23 +1,21 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using DigitalPartnership.Core.Domain;
-using Markdig;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace DigitalPartnership.Core.Importing;
 
 /// <summary>
-/// Reads a Council meeting text (EU or partner side, bullets or numbered points) into what it yields: the partnership,
-/// the meeting, the areas, the key outcomes with their deliverables, and the next meeting. Pure: stores nothing.
+/// Reads a Council meeting text (EU or partner side; bullets, numbered points, lettered sections with titled items, or
+/// prose) into what it yields: the partnership, the meeting, the areas, the key outcomes with their deliverables, and
+/// the next meeting, each fact with how it was found. Pure: stores nothing.
 /// </summary>
+/// <remarks>
+/// Stages: <see cref="CouncilTextNormalizer"/> (text → Markdown as the author meant it) → <see cref="MarkdownBlocks"/>
+/// (Markdig's tree → blocks) → <see cref="StatementOutline"/> (blocks → preamble, parts, sections, titled items) →
+/// <see cref="MeetingFactsReader"/> and <see cref="PartnershipReader"/> (the meeting's own facts) →
+/// <see cref="OutcomeReader"/> (outcomes) → <see cref="DeliverableReader"/> (the commitments inside each).
+/// </remarks>
 public sealed partial class CouncilTextParser(AreaTaxonomy taxonomy)
 {
-    private static readonly MarkdownPipeline StructureOnly = new MarkdownPipelineBuilder().Build();
-
-    private static readonly string[] OrdinalWords =
-        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
-
     public CouncilText Parse(string text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -25,272 +23,193 @@ public sealed partial class CouncilTextParser(AreaTaxonomy taxonomy)
             throw new CouncilTextException("the text is empty");
         }
 
+        CouncilTextLimits.CheckRaw(text);
         var markdown = CouncilTextNormalizer.ToMarkdown(text);
-        var blocks = ReadBlocks(markdown);
-        var sections = AssignRoles(blocks);
-        var outcomeBlocks = sections.Where(s => s.Role == SectionRole.Outcome).Select(s => s.Block).ToList();
-        if (outcomeBlocks.Count == 0)
+        CouncilTextLimits.CheckMarkdown(markdown);
+        try
         {
-            throw new CouncilTextException("found no key outcomes: the text needs a list of points such as \"• Title: what was agreed\"");
+            return Read(markdown);
         }
-
-        var headline = sections.FirstOrDefault(s => s.Role == SectionRole.Headline)?.Block.Plain;
-        var introduction = sections.Where(s => s.Role is SectionRole.Headline or SectionRole.Introduction).Select(s => s.Block.Plain).ToList();
-        var meeting = ReadMeeting(headline, introduction);
-        var partnership = ReadPartnership(introduction);
-        var nextMeeting = sections
-            .Where(s => s.Role == SectionRole.NextMeeting)
-            .Select(s => ReadNextMeeting(s.Block.Plain, meeting))
-            .FirstOrDefault(next => next is not null);
-
-        var outcomes = outcomeBlocks.Select(block => ReadOutcome(block.Plain)).ToList();
-        var meetingText = string.Join("\n", sections.Where(s => s.Role != SectionRole.Ignored).Select(s => s.Block.Plain));
-        var title = headline ?? $"{meeting.CouncilName} of the {partnership?.Name ?? "Digital Partnership"}";
-
-        var outcomeIndex = 0;
-        var sourceSections = sections
-            .Select(s => new SourceSection(s.Block.Markdown, s.Role, s.Role == SectionRole.Outcome ? outcomeIndex++ : null))
-            .ToList();
-
-        return new CouncilText(title, partnership, meeting, taxonomy.FindIn(meetingText), outcomes, nextMeeting, sourceSections);
+        catch (RegexMatchTimeoutException)
+        {
+            // Every pattern is bounded; a timeout means input no statement resembles.
+            throw new CouncilTextException("the text took too long to read; it does not look like a press statement");
+        }
     }
 
-    private ParsedOutcome ReadOutcome(string item)
+    private CouncilText Read(string markdown)
     {
-        var titled = TitledPoint().Match(item);
-        var (title, summary) = titled.Success
-            ? (titled.Groups["title"].Value.Trim(), titled.Groups["summary"].Value.Trim())
-            : (Sentences.Split(item)[0].TrimEnd('.'), item);
+        var outline = StatementOutline.Read(MarkdownBlocks.Read(markdown));
+        var shaped = outline.Blocks;
+        var advertisements = shaped.Where(b => IsAdvertisement(b.Block.Plain)).Select(b => b.Block.Index).ToHashSet();
+        var statementSections = new List<StatementSection>();
+        var outcomes = new OutcomeReader(taxonomy).FromStructure(outline, statementSections);
 
-        var outcomeAreas = taxonomy.FindIn($"{title}\n{summary}");
-        var deliverables = new List<ParsedDeliverable>();
-        foreach (var sentence in Sentences.Split(summary))
+        var headline = shaped.FirstOrDefault(b => b.Shape == BlockShape.Headline)?.Block.Plain;
+        var dateline = shaped.FirstOrDefault(b => b.Shape == BlockShape.Dateline)?.Block;
+        var headings = shaped.Where(b => b.Shape is BlockShape.PartHeading or BlockShape.SectionHeading).Select(b => b.Heading ?? b.Block.Plain);
+        var outcomeBlocks = OutcomeIndexByBlock(outcomes);
+        var readable = shaped.Where(b => b.Shape is BlockShape.Prose or BlockShape.ListItem && !advertisements.Contains(b.Block.Index)).ToList();
+        var held = MeetingFactsReader.ReadMeeting(readable.Where(b => !outcomeBlocks.ContainsKey(b.Block.Index)).Select(b => b.Block),
+            headline, dateline, headings);
+        var announced = MeetingFactsReader.ReadNextMeeting(readable.Where(b => !outcomeBlocks.ContainsKey(b.Block.Index)).Select(b => b.Block),
+            held.Ordinal.Value);
+
+        var hasNoList = false;
+        if (outcomes.Count == 0 && !readable.Any(b => b.Shape == BlockShape.ListItem))
         {
-            foreach (var clause in Sentences.SplitCommitments(sentence))
+            var inOutcomeParts = outline.OutcomeParts().SelectMany(p => p.Sections).SelectMany(s => s.Lead.Concat(s.Items.SelectMany(i => i.Body)))
+                .Select(b => b.Block.Index).ToHashSet();
+            var paragraphs = readable.Where(b => b.Shape == BlockShape.Prose && inOutcomeParts.Contains(b.Block.Index) && b.Block != announced.Block)
+                .Select(b => b.Block);
+            outcomes = new OutcomeReader(taxonomy).FromProse(paragraphs, held.Sentence);
+            outcomeBlocks = OutcomeIndexByBlock(outcomes);
+            hasNoList = outcomes.Count > 0;
+        }
+
+        if (outcomes.Count == 0)
+        {
+            throw new CouncilTextException(
+                "found no key outcomes: the text needs a list of points such as \"• Title: what was agreed\", titled items, or paragraphs that report results");
+        }
+
+        var roles = AssignRoles(shaped, outcomeBlocks, advertisements, announced.Block);
+        var meetingText = string.Join("\n", roles.Where(r => r.Role != SectionRole.Ignored).Select(r => r.Block.Plain));
+        var introduction = roles.TakeWhile(r => r.Role != SectionRole.Outcome)
+            .Where(r => r.Role is SectionRole.Introduction or SectionRole.Headline)
+            .SelectMany(r => Sentences.Split(r.Block.Plain)).Select(Sentences.Head).Take(100);
+        var partnership = PartnershipReader.Read(
+            new[] { held.Sentence, headline }.OfType<string>().Concat(introduction).Distinct().ToList(), meetingText);
+
+        var parsedOutcomes = outcomes.Select(o => o.Outcome).ToList();
+        var title = headline ?? DefaultTitle(held.Place, partnership.Value);
+        var facts = new MeetingFacts(partnership, held.Ordinal, held.Where, held.Date, announced.Next)
+        {
+            NextMeetingAsStated = announced.AsStated,
+        };
+        return new CouncilText(title, partnership.Value, held.Place, taxonomy.FindIn(meetingText), parsedOutcomes, announced.Next.Value,
+            SourceSections(markdown, roles))
+        {
+            Facts = facts,
+            StatementSections = statementSections,
+            HasNoList = hasNoList,
+        };
+    }
+
+    private static Dictionary<int, int> OutcomeIndexByBlock(List<OutcomeWithBlocks> outcomes)
+    {
+        var index = new Dictionary<int, int>();
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            foreach (var block in outcomes[i].Blocks)
             {
-                var clauseAreas = taxonomy.FindIn(clause);
-                deliverables.Add(new ParsedDeliverable(clause, StatusProposal.For(clause), sentence,
-                    clauseAreas.Count > 0 ? clauseAreas : outcomeAreas));
+                index.TryAdd(block.Index, i);
             }
         }
 
-        return new ParsedOutcome(title, summary, outcomeAreas, deliverables);
-    }
-
-    private static MeetingPlace ReadMeeting(string? headline, IReadOnlyList<string> introduction)
-    {
-        var sentences = introduction.SelectMany(Sentences.Split).ToList();
-        var held = sentences.FirstOrDefault(s => HeldVerb().IsMatch(s) && !NextMeetingSentence().IsMatch(s));
-        var ordinal = (held is null ? null : FindOrdinal(held))
-            ?? (headline is null ? null : FindOrdinal(headline))
-            ?? sentences.Select(FindOrdinal).FirstOrDefault(o => o is not null);
-
-        var (city, country) = held is null ? (null, null) : FindPlace(held, HeldVerb().Match(held).Index);
-        // Dates are read only where the text speaks of this meeting: an earlier Council's year must not become this one's.
-        var date = (held is null ? null : TextDates.FindFirst(held)) ?? (headline is null ? null : TextDates.FindFirst(headline));
-        var year = date?.Year ?? (held is null ? null : TextDates.FindYear(held[HeldVerb().Match(held).Index..]));
-        return new MeetingPlace(ordinal, city, country, date, year);
-    }
-
-    private static MeetingPlace? ReadNextMeeting(string paragraph, MeetingPlace meeting)
-    {
-        var sentence = Sentences.Split(paragraph).FirstOrDefault(s => NextMeetingSentence().IsMatch(s));
-        if (sentence is null)
-        {
-            return null;
-        }
-
-        var verb = NextMeetingSentence().Match(sentence);
-        var (city, country) = FindPlace(sentence, verb.Index + verb.Length);
-        var date = TextDates.FindFirst(sentence);
-        var ordinal = FindOrdinal(sentence) ?? meeting.Ordinal + 1;
-        return new MeetingPlace(ordinal, city, country, date, date?.Year ?? TextDates.FindYear(sentence[verb.Index..]));
-    }
-
-    private static PartnershipName? ReadPartnership(IReadOnlyList<string> introduction)
-    {
-        foreach (var paragraph in introduction)
-        {
-            var match = Parties().Match(paragraph);
-            if (match.Success)
-            {
-                var partner = match.Groups["p1"].Success ? match.Groups["p1"].Value : match.Groups["p2"].Value;
-                return new PartnershipName($"EU–{partner} Digital Partnership", partner);
-            }
-        }
-
-        return null;
-    }
-
-    private static int? FindOrdinal(string text)
-    {
-        var match = OrdinalNearCouncil().Match(text);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var word = match.Groups["ord"].Value.ToLowerInvariant();
-        var index = Array.IndexOf(OrdinalWords, word);
-        return index >= 0 ? index + 1 : int.Parse(Digits().Match(word).Value, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static (string? City, string? Country) FindPlace(string sentence, int from)
-    {
-        foreach (Match match in Place().Matches(sentence[from..]))
-        {
-            var city = match.Groups["city"].Value;
-            if (!NotAPlace().IsMatch(city))
-            {
-                var country = match.Groups["country"].Success && !NotAPlace().IsMatch(match.Groups["country"].Value)
-                    ? match.Groups["country"].Value
-                    : null;
-                return (city, country);
-            }
-        }
-
-        return (null, null);
+        return index;
     }
 
     /// <summary>
     /// The meeting's own text ends with the next-meeting paragraph, or at the first paragraph that advertises
-    /// something else (a webinar, a newsletter, "learn more"); what follows yields nothing.
+    /// something else to the reader ("If you want to learn more…", "Subscribe to our newsletter"), once the outcomes
+    /// have begun; what follows yields nothing.
     /// </summary>
-    private static List<RoledBlock> AssignRoles(IReadOnlyList<TextBlock> blocks)
+    private static List<RoledBlock> AssignRoles(IReadOnlyList<ShapedBlock> shaped, Dictionary<int, int> outcomeBlocks,
+        HashSet<int> advertisements, DocumentBlock? nextMeeting)
     {
-        var roles = new List<RoledBlock>(blocks.Count);
-        var firstItem = blocks.ToList().FindIndex(b => b.IsListItem);
+        var roles = new List<RoledBlock>(shaped.Count);
+        var outcomesBegun = false;
         var trailing = false;
-        for (var i = 0; i < blocks.Count; i++)
+        foreach (var block in shaped)
         {
-            var block = blocks[i];
+            var index = block.Block.Index;
+            if (outcomeBlocks.TryGetValue(index, out var outcome))
+            {
+                roles.Add(new RoledBlock(block.Block, SectionRole.Outcome, outcome));
+                outcomesBegun = true;
+                continue;
+            }
+
             SectionRole role;
-            if (trailing || Advertisement().IsMatch(block.Plain))
+            if (trailing || block.Shape == BlockShape.Noise)
             {
                 role = SectionRole.Ignored;
-                trailing = true;
             }
-            else if (i == 0 && (block.IsHeading || LooksLikeHeadline(block)))
+            else if (advertisements.Contains(index))
             {
-                role = SectionRole.Headline;
+                role = SectionRole.Ignored;
+                trailing = outcomesBegun;
             }
-            else if (block.IsListItem)
-            {
-                role = SectionRole.Outcome;
-            }
-            else if (NextMeetingSentence().IsMatch(block.Plain))
+            else if (block.Block == nextMeeting)
             {
                 role = SectionRole.NextMeeting;
-                trailing = firstItem >= 0 && i > firstItem; // the announcement closes the meeting's text only after its outcomes
+                trailing = outcomesBegun; // the announcement closes the meeting's text only after its outcomes
             }
             else
             {
-                role = firstItem < 0 || i < firstItem ? SectionRole.Introduction : SectionRole.Context;
+                role = block.Shape switch
+                {
+                    BlockShape.Headline => SectionRole.Headline,
+                    BlockShape.Dateline => SectionRole.Introduction,
+                    BlockShape.PartHeading or BlockShape.SectionHeading or BlockShape.ItemTitle => SectionRole.Heading,
+                    _ => outcomesBegun ? SectionRole.Context : SectionRole.Introduction,
+                };
             }
 
-            roles.Add(new RoledBlock(block, role));
+            roles.Add(new RoledBlock(block.Block, role, null));
         }
 
         return roles;
     }
 
-    private static bool LooksLikeHeadline(TextBlock block) =>
-        !block.IsListItem && block.Plain.Length <= 250 && !block.Markdown.TrimEnd().Contains('\n')
-        && !block.Plain.TrimEnd().EndsWith('.') && !block.Plain.TrimEnd().EndsWith(':');
-
-    private static List<TextBlock> ReadBlocks(string markdown)
+    /// <summary>One section per block; the blocks of one outcome (its title and body) form one section.</summary>
+    private static List<SourceSection> SourceSections(string markdown, List<RoledBlock> roles)
     {
-        var document = Markdown.Parse(markdown, StructureOnly);
-        var blocks = new List<TextBlock>();
-        foreach (var block in document)
+        var sections = new List<SourceSection>();
+        for (var i = 0; i < roles.Count; i++)
         {
-            switch (block)
+            var first = roles[i];
+            var last = i;
+            while (first.Outcome is not null && last + 1 < roles.Count && roles[last + 1].Outcome == first.Outcome)
             {
-                case ListBlock list:
-                    foreach (var item in list.OfType<ListItemBlock>())
-                    {
-                        var plain = string.Join(" ", item.OfType<LeafBlock>().Select(leaf => InlineText(leaf.Inline)));
-                        blocks.Add(new TextBlock(Slice(markdown, item), Collapse(plain), IsListItem: true, IsHeading: false));
-                    }
-
-                    break;
-                case LeafBlock leaf when leaf.Inline is not null:
-                    blocks.Add(new TextBlock(Slice(markdown, leaf), Collapse(InlineText(leaf.Inline)), IsListItem: false,
-                        IsHeading: leaf is HeadingBlock));
-                    break;
+                last++;
             }
+
+            var end = Math.Min(roles[last].Block.End + 1, markdown.Length);
+            var start = Math.Min(first.Block.Start, end);
+            sections.Add(new SourceSection(markdown[start..end].Trim(), first.Role, first.Outcome));
+            i = last;
         }
 
-        return blocks.Where(b => b.Plain.Length > 0).ToList();
+        return sections;
     }
 
-    private static string Slice(string markdown, Block block) =>
-        markdown.Substring(block.Span.Start, Math.Min(block.Span.Length, markdown.Length - block.Span.Start)).Trim();
-
-    private static string InlineText(ContainerInline? container)
+    private static string DefaultTitle(MeetingPlace meeting, PartnershipName? partnership)
     {
-        var builder = new StringBuilder();
-        Append(container);
-        return builder.ToString();
-
-        void Append(ContainerInline? parent)
+        var name = partnership?.Name ?? "Digital Partnership";
+        if (name.EndsWith("Partnership", StringComparison.Ordinal))
         {
-            for (var inline = parent?.FirstChild; inline is not null; inline = inline.NextSibling)
-            {
-                switch (inline)
-                {
-                    case LiteralInline literal: builder.Append(literal.Content.ToString()); break;
-                    case LineBreakInline: builder.Append(' '); break;
-                    case CodeInline code: builder.Append(code.Content); break;
-                    case AutolinkInline link: builder.Append(link.Url); break;
-                    case HtmlEntityInline entity: builder.Append(entity.Transcoded.ToString()); break;
-                    case HtmlInline html: builder.Append(html.Tag); break;
-                    case ContainerInline nested: Append(nested); break;
-                }
-            }
+            return $"{meeting.CouncilName} of the {name}";
         }
+
+        return meeting.Ordinal is { } ordinal ? $"{MeetingPlace.OrdinalWord(ordinal)} meeting of the {name}" : $"Meeting of the {name}";
     }
 
-    private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
+    /// <summary>An advertisement speaks to the reader ("you", "Subscribe…"); a statement that mentions a webinar does not.</summary>
+    private static bool IsAdvertisement(string plain) =>
+        Advertisement().IsMatch(plain) && (ReaderAddressed().IsMatch(plain) || Imperative().IsMatch(plain));
 
-    private sealed record TextBlock(string Markdown, string Plain, bool IsListItem, bool IsHeading);
-
-    private sealed record RoledBlock(TextBlock Block, SectionRole Role);
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
-
-    [GeneratedRegex(@"\d+")]
-    private static partial Regex Digits();
-
-    // "Title: what was agreed" — a short title, then the rest. A long run before a colon is prose, not a title.
-    [GeneratedRegex(@"^(?<title>[^:]{2,160}?):\s+(?<summary>\S.*)$", RegexOptions.Singleline)]
-    private static partial Regex TitledPoint();
-
-    [GeneratedRegex(@"\b(?:held|hosted|convened|took place|met|gathered)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex HeldVerb();
-
-    // "The next meeting … will be held in …", "The second Council will take place in …" (future tense, so not this meeting).
-    [GeneratedRegex(@"\b(?:next|following|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\b[^.]*?\b(?:meeting|council)\b[^.]*?\b(?:will|shall|is to|is scheduled to|is expected to)\b[^.]*?\b(?:be held|take place|convene|meet|be hosted)\b",
-        RegexOptions.IgnoreCase)]
-    private static partial Regex NextMeetingSentence();
-
-    [GeneratedRegex(@"\b(?<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\b(?=(?:\s+[\p{L}\p{N}–-]+){0,5}?\s+(?:council|meeting)\b|\s+meeting\b)",
-        RegexOptions.IgnoreCase)]
-    private static partial Regex OrdinalNearCouncil();
-
-    // "in Tokyo, Japan" / "in Brussels" / "at Brussels": one or two capitalised words, then optionally ", Country".
-    [GeneratedRegex(@"\b(?:in|at)\s+(?<city>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)(?:,\s*(?<country>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?))?")]
-    private static partial Regex Place();
-
-    [GeneratedRegex(@"^(?:January|February|March|April|May|June|July|August|September|October|November|December|The|This|Digital|Council|Meeting|EU|European)\b")]
-    private static partial Regex NotAPlace();
-
-    // "EU and Japan", "EU-Japan", "the EU and the Republic of Korea", "Japan-EU", "Japan and the European Union".
-    [GeneratedRegex(@"\b(?:EU|European Union)\s*(?:and|-|–|—|/)\s*(?:the\s+)?(?:Republic of\s+)?(?<p1>\p{Lu}\p{Ll}+)\b|\b(?<p2>\p{Lu}\p{Ll}+)\s*(?:and|-|–|—|/)\s*(?:the\s+)?(?:EU|European Union)\b")]
-    private static partial Regex Parties();
+    private sealed record RoledBlock(DocumentBlock Block, SectionRole Role, int? Outcome);
 
     [GeneratedRegex(@"\b(?:learn more|find out more|read more|webinar|subscribe|newsletter|sign up|follow us|click here|register now|contact us|visit our)\b",
-        RegexOptions.IgnoreCase)]
+        RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Advertisement();
+
+    [GeneratedRegex(@"\b(?:you|your)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ReaderAddressed();
+
+    [GeneratedRegex(@"(?:^|[.!?]\s+)(?:Subscribe|Follow us|Click|Register|Sign up|Join (?:our|us)|Visit our|Learn more|Read more|Find out more|Contact us|Watch)\b",
+        RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Imperative();
 }
