@@ -6,6 +6,7 @@ using DigitalPartnership.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
 
 namespace DigitalPartnership.Migrations.Sqlite;
@@ -42,7 +43,13 @@ public sealed class SqliteStoreProvider : IStoreProvider
                 .MigrationsAssembly(typeof(SqliteStoreProvider).Assembly.GetName().Name)
                 // Detail pages project a few small collections; one round trip is right for them.
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-            .AddInterceptors(UnicodeLower.Instance);
+            .AddInterceptors(UnicodeLower.Instance)
+            .ReplaceService<IModelCacheKeyFactory, PortalModelCacheKeyFactory>();
+
+    public void ConfigureModel(ModelBuilder model)
+    {
+        // SQLite compares text by its bytes (BINARY), which is the order the portal sorts titles in on every engine.
+    }
 
     public string Describe(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
 

@@ -19,6 +19,12 @@ public interface IStoreProvider
     /// <summary>Points <paramref name="options"/> at the store, with this provider's migrations assembly.</summary>
     void Configure(DbContextOptionsBuilder options, string connectionString);
 
+    /// <summary>
+    /// What the model needs on this engine only, applied after the shared configurations (PostgreSQL: byte-order
+    /// collation for sorted titles, so lists sort as on SQLite).
+    /// </summary>
+    void ConfigureModel(ModelBuilder model);
+
     /// <summary>Where the store is, for a log line: a file path, or host and database — never a password.</summary>
     string Describe(string connectionString);
 

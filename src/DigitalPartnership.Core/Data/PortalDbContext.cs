@@ -1,5 +1,6 @@
 using DigitalPartnership.Core.Accounts;
 using DigitalPartnership.Core.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,8 @@ public sealed record AreaLink
 /// The portal's one store, accounts included. Provider-neutral: each provider brings its own migrations assembly and
 /// an <see cref="IStoreProvider"/> for what differs between engines.
 /// </summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, IStoreProvider store) : IdentityDbContext<IdentityUser>(options)
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, IStoreProvider store)
+    : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     /// <summary>What this store's engine does its own way: search, locks, which failures are passing.</summary>
     public IStoreProvider Store { get; } = store;
@@ -32,6 +34,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    /// <summary>The data-protection key ring (sign-in cookies, form tokens), shared by every instance of the portal.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// The deliverable–area link rows themselves. Reads that filter or count by area go through them, because SQLite
@@ -50,6 +55,15 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
     {
         base.OnModelCreating(modelBuilder); // Identity's tables
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        Store.ConfigureModel(modelBuilder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime the portal stores is UTC; SQLite hands them back as "unspecified" and PostgreSQL refuses
+        // anything else for timestamptz. One converter makes both read back as UTC, everywhere.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
     /// <summary>Adds an audit line to be saved with the change it records.</summary>

@@ -103,11 +103,9 @@ public static class PortalAccounts
             });
         });
 
-        // Keys beside the database, so sessions and forms survive a restart.
-        services.AddDataProtection().SetApplicationName("DigitalPartnershipPortal");
-        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>().Configure<IHostEnvironment>((keys, environment) =>
-            keys.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(environment.ContentRootPath, "App_Data", "keys")), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        // The key ring lives in the store: sessions and forms survive a restart, and a cookie or form token issued by one
+        // instance is accepted by every other.
+        services.AddDataProtection().SetApplicationName("DigitalPartnershipPortal").PersistKeysToDbContext<PortalDbContext>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Generation;
 using DigitalPartnership.Core.Importing;
+using DigitalPartnership.Migrations.Postgres;
 using DigitalPartnership.Migrations.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ public static class PortalStore
     public const string ConnectionStringName = "Portal";
 
     /// <summary>The providers the portal can run on, by the name <c>Portal:Database</c> gives.</summary>
-    private static readonly IReadOnlyList<IStoreProvider> Providers = [new SqliteStoreProvider()];
+    public static IReadOnlyList<IStoreProvider> Providers { get; } = [new SqliteStoreProvider(), new PostgresStoreProvider()];
 
     public static IServiceCollection AddPortalStore(this IServiceCollection services)
     {
@@ -43,7 +44,7 @@ public static class PortalStore
         return services;
     }
 
-    private static IStoreProvider ProviderNamed(string name) =>
+    public static IStoreProvider ProviderNamed(string name) =>
         Providers.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new StoreStartupException(
             $"Portal:Database is \"{name}\", which the portal does not know: use {string.Join(" or ", Providers.Select(p => p.Name))}.");

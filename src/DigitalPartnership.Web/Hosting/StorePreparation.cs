@@ -1,5 +1,6 @@
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Importing;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -51,6 +52,7 @@ public sealed class StorePreparation(IServiceScopeFactory scopes, IStoreProvider
         var services = scope.ServiceProvider;
         await MigrateAsync(services.GetRequiredService<PortalDbContext>(), options.Value.MigrateOnStart, ct);
 
+        await ImportKeyRingFolderAsync(services.GetRequiredService<PortalDbContext>(), ct);
         await services.GetRequiredService<AccountSeeder>().SeedAsync();
         var seedsPath = options.Value.ResolveSeedsPath(environment.ContentRootPath);
         logger.LogInformation("Seeding from {SeedsPath}", seedsPath);
@@ -67,6 +69,30 @@ public sealed class StorePreparation(IServiceScopeFactory scopes, IStoreProvider
         }
     }
 
+    /// <summary>
+    /// Before version 3 the key ring was a folder beside the database (App_Data/keys). Its keys move into the store once,
+    /// so sessions and forms issued before the upgrade stay valid.
+    /// </summary>
+    private async Task ImportKeyRingFolderAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var folder = Path.Combine(environment.ContentRootPath, "App_Data", "keys");
+        if (!Directory.Exists(folder) || await db.DataProtectionKeys.AnyAsync(ct))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*.xml"))
+        {
+            db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = Path.GetFileNameWithoutExtension(file), Xml = await File.ReadAllTextAsync(file, ct) });
+        }
+
+        var moved = await db.SaveChangesAsync(ct);
+        if (moved > 0)
+        {
+            logger.LogInformation("Moved {Count} data-protection key(s) from {Folder} into the store", moved, folder);
+        }
+    }
+
     private Task<IAsyncDisposable> LockAsync(CancellationToken ct)
     {
         logger.LogInformation("Portal database ({Provider}): {Store}", provider.Name, provider.Describe(connection.Value));
@@ -80,6 +106,9 @@ public sealed class StorePreparation(IServiceScopeFactory scopes, IStoreProvider
         {
             await provider.PrepareAsync(db, logger, ct);
             var known = db.GetService<IMigrationsAssembly>().Migrations.Keys.ToHashSet(StringComparer.Ordinal);
+            // On a new database the history table does not exist yet, and asking it would log a failed command as an error
+            // (Npgsql finds out by trying): make sure it exists first, as migrating would anyway.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
             var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
             var unknown = applied.Where(id => !known.Contains(id)).ToList();
             if (unknown.Count > 0)

@@ -9,7 +9,8 @@ namespace DigitalPartnership.Tests.Support;
 /// <summary>A real SQLite file of its own, migrated like production, deleted afterwards.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(string path) => Path = path;
+    /// <summary>A database at <paramref name="path"/>, not created or migrated: for tests that set it up themselves.</summary>
+    public TestDatabase(string path) => Path = path;
 
     public string Path { get; }
 
