@@ -5,6 +5,7 @@ using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -124,6 +125,21 @@ public sealed class PostgresStoreProvider : IStoreProvider
         }
 
         return false;
+    }
+
+    public async Task SyncIdentityCountersAsync(PortalDbContext db, CancellationToken ct)
+    {
+        // Identity columns count on their own sequence, which rows inserted with their ids leave behind.
+        foreach (var entity in db.Model.GetEntityTypes())
+        {
+            if (entity.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } key] && key.ClrType != typeof(string)
+                && entity.GetTableName() is { } table && key.GetColumnName() is { } column)
+            {
+                // Names from the model, never from input.
+                var sql = $"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{column}'), COALESCE((SELECT MAX(\"{column}\") FROM \"{table}\"), 1), (SELECT COUNT(*) > 0 FROM \"{table}\"))";
+                await db.Database.ExecuteSqlRawAsync(sql, ct);
+            }
+        }
     }
 
     public Task<string> BackupAsync(string connectionString, string targetPath, CancellationToken ct) =>

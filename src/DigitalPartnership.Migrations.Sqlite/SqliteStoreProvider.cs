@@ -131,6 +131,9 @@ public sealed class SqliteStoreProvider : IStoreProvider
     public bool IsUnavailable(Exception exception) =>
         (exception as SqliteException ?? exception.InnerException as SqliteException) is { SqliteErrorCode: 5 or 6 or 10 or 13 or 14 };
 
+    // SQLite's AUTOINCREMENT bookkeeping (sqlite_sequence) follows explicitly inserted ids by itself.
+    public Task SyncIdentityCountersAsync(PortalDbContext db, CancellationToken ct) => Task.CompletedTask;
+
     public async Task<string> BackupAsync(string connectionString, string targetPath, CancellationToken ct)
     {
         if (File.Exists(targetPath))

@@ -41,6 +41,11 @@ public interface IStoreProvider
     bool IsUnavailable(Exception exception);
 
     /// <summary>
+    /// After rows were inserted with their own ids (a store copy), makes the next generated ids follow the highest ones.
+    /// </summary>
+    Task SyncIdentityCountersAsync(PortalDbContext db, CancellationToken ct);
+
+    /// <summary>
     /// Copies the whole store to <paramref name="targetPath"/> while the portal keeps running, checks the copy opens and
     /// is sound, and says what it holds. A provider whose engine has its own tool for this says which, in the exception.
     /// </summary>

@@ -211,7 +211,36 @@ public static class PortalCommands
             Console.Out.WriteLine(summary);
             return 0;
         });
-        return new Command("store", "Work on the store as a whole.") { backup };
+        var from = new Option<string>("--from") { Description = "Connection string of the store to copy (stop the portal on it first).", Required = true };
+        var fromDatabase = new Option<string>("--from-database") { Description = "Its engine: Sqlite or Postgres.", DefaultValueFactory = _ => "Sqlite" };
+        var into = new Option<string>("--to") { Description = "Connection string of the empty database to copy into.", Required = true };
+        var toDatabase = new Option<string>("--to-database") { Description = "Its engine: Sqlite or Postgres.", Required = true };
+        var copy = new Command("copy", "Copy every table of a store into an empty database (SQLite to PostgreSQL or back), ids and accounts included; all or nothing.")
+        {
+            from, fromDatabase, into, toDatabase,
+        };
+        copy.SetAction(async (parse, ct) =>
+        {
+            var sourceProvider = PortalStore.ProviderNamed(parse.GetValue(fromDatabase)!);
+            var targetProvider = PortalStore.ProviderNamed(parse.GetValue(toDatabase)!);
+            var contentRoot = Environment.GetEnvironmentVariable("PWD") ?? Directory.GetCurrentDirectory();
+            var sourceConnection = sourceProvider.Resolve(parse.GetValue(from)!, contentRoot);
+            var targetConnection = targetProvider.Resolve(parse.GetValue(into)!, contentRoot);
+            await using var source = StoreContext(sourceProvider, sourceConnection);
+            await using var target = StoreContext(targetProvider, targetConnection);
+            Console.Error.WriteLine($"Copying {sourceProvider.Describe(sourceConnection)} ({sourceProvider.Name}) into {targetProvider.Describe(targetConnection)} ({targetProvider.Name})");
+            var started = TimeProvider.System.GetTimestamp();
+            var tables = await new StoreCopy(source, target).CopyAsync(table => Console.Error.WriteLine($"  {table.Table}: {table.Rows:N0}"), ct);
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Copied {tables.Count} tables, {tables.Sum(t => t.Rows):N0} rows, in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s; every table's row count checked in the target."));
+            foreach (var table in tables)
+            {
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {table.Table,-28} {table.Rows,10:N0}"));
+            }
+
+            return 0;
+        });
+        return new Command("store", "Work on the store as a whole.") { backup, copy };
     }
 
     /// <summary>An option taking a whole number of at least <paramref name="minimum"/>; required unless it has a default.</summary>
@@ -240,6 +269,14 @@ public static class PortalCommands
             return 0;
         };
         return option;
+    }
+
+    /// <summary>A context on a store given on the command line, outside the portal's own configuration.</summary>
+    private static PortalDbContext StoreContext(IStoreProvider provider, string connectionString)
+    {
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PortalDbContext>();
+        provider.Configure(options, connectionString);
+        return new PortalDbContext(options.Options, provider);
     }
 
     /// <summary>The portal's services without its web server: same configuration, logging to stderr only.</summary>

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace DigitalPartnership.Web.Hosting;
 
 /// <summary>The <c>Portal</c> section of configuration.</summary>
-public sealed class PortalOptions
+public sealed class PortalOptions : IValidatableObject
 {
     public const string Section = "Portal";
 
@@ -34,6 +34,17 @@ public sealed class PortalOptions
     /// <summary>Sign-in attempts one address may make per minute before it is told to wait.</summary>
     [Range(1, 10000)]
     public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Addresses of the reverse proxies in front of the portal (besides this machine's loopback, always trusted): only
+    /// their X-Forwarded-For and X-Forwarded-Proto are believed, so the sign-in limit counts the real client and
+    /// cookies are Secure when the proxy speaks https.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        KnownProxies.Where(proxy => !System.Net.IPAddress.TryParse(proxy, out _))
+            .Select(proxy => new ValidationResult($"Portal:KnownProxies holds \"{proxy}\", which is not an IP address.", [nameof(KnownProxies)]));
 
     public string ResolveSeedsPath(string contentRoot) =>
         string.IsNullOrWhiteSpace(SeedsPath)

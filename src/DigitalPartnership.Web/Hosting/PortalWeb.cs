@@ -5,6 +5,8 @@ using DigitalPartnership.Core.Text;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using DigitalPartnership.Web.Hosting.Http;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Events;
 
@@ -13,6 +15,8 @@ namespace DigitalPartnership.Web.Hosting;
 /// <summary>The HTTP surface: services and the request pipeline, kept here so Program.cs reads as a table of contents.</summary>
 public static class PortalWeb
 {
+    private const string Ready = "ready";
+
     public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder)
     {
         builder.Services.AddSerilog((services, logger) => logger
@@ -45,12 +49,23 @@ public static class PortalWeb
         services.AddSingleton<MarkdownRenderer>();
         services.AddMemoryCache(cache => cache.SizeLimit = 1000);
         services.AddHostedService<StorePreparationService>();
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+        services.AddHealthChecks()
+            .AddDbContextCheck<PortalDbContext>("database", tags: [Ready])
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: [Ready]);
         return services;
     }
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        // Behind nginx: the client's address and scheme as the proxy saw them, from trusted proxies only.
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        foreach (var proxy in app.Services.GetRequiredService<IOptions<PortalOptions>>().Value.KnownProxies)
+        {
+            forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        }
+
+        app.UseForwardedHeaders(forwarded);
+
         // Readers never see a stack trace, in any environment: the error page says what happened and what to do.
         // A database locked past the busy timeout, or a full disk, passes: 503 and "try again", not a 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -88,14 +103,19 @@ public static class PortalWeb
                 }
             }
         });
-        app.UseMiddleware<RequestCharset>();
+        app.UseMiddleware<RequestTextGuard>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/css/status-colours.css", StatusColoursCss).AllowAnonymous();
+        // /health: everything, for people; /health/live: the process answers (restart it if not); /health/ready: the store
+        // is reachable and at the code's migration (send it traffic only then) — what a proxy or orchestrator polls.
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteHealthAsync })
+            .AllowAnonymous();
         app.MapRazorPages();
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -11,7 +11,7 @@ namespace DigitalPartnership.Tests.Editing;
 /// <summary>A database held by another writer past the busy timeout: a 503 with Retry-After, never a 500, nothing lost.</summary>
 public sealed class BusyStoreTests
 {
-    [Fact]
+    [SqliteFact]
     public async Task A_save_while_another_writer_holds_the_database_answers_503_and_changes_nothing()
     {
         await using var factory = new PortalFactory();

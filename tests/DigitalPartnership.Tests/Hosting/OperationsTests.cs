@@ -16,7 +16,7 @@ public sealed class OperationsTests : IDisposable
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"dpp-ops-{Guid.NewGuid():N}.db");
     private readonly string _backupPath = Path.Combine(Path.GetTempPath(), $"dpp-backup-{Guid.NewGuid():N}.db");
 
-    [Fact]
+    [SqliteFact]
     public async Task A_backup_taken_while_the_portal_runs_restores_into_a_store_that_serves_the_same_data()
     {
         await using var running = PortalProcess.Start(new Dictionary<string, string> { ["ConnectionStrings__Portal"] = $"Data Source={_databasePath}" });
@@ -36,7 +36,7 @@ public sealed class OperationsTests : IDisposable
         Assert.DoesNotContain(restored.Lines, line => line.Contains("Applying") || line.Contains("Seeded "));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_second_backup_to_an_existing_file_is_refused_and_leaves_it_alone()
     {
         await File.WriteAllTextAsync(_backupPath, "keep me");

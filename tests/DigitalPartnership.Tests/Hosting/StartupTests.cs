@@ -8,7 +8,8 @@ namespace DigitalPartnership.Tests.Hosting;
 
 /// <summary>
 /// Start-up as an operator meets it: the real portal process killed or stopped at each step, restarted, and expected to
-/// serve again; a store it cannot use refused in one line.
+/// serve again; a store it cannot use refused in one line. On SQLite, whose start-up lock is a file; PostgreSQL's
+/// advisory lock is tested in <see cref="PostgresTests"/>.
 /// </summary>
 public sealed class StartupTests : IDisposable
 {
@@ -26,7 +27,7 @@ public sealed class StartupTests : IDisposable
         return settings;
     }
 
-    [Theory]
+    [SqliteTheory]
     [InlineData("Portal database (", "after opening the store")]
     [InlineData("Applying ", "during migrations")]
     [InlineData("Seeding from", "during seeding")]
@@ -48,12 +49,12 @@ public sealed class StartupTests : IDisposable
         Assert.Equal(0L, await ScalarAsync(db, "SELECT COUNT(*) FROM __EFMigrationsLock"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_migration_lock_left_by_a_dead_process_is_cleared_with_a_log_line()
     {
-        await using (var database = await TestDatabase.CreateAsync())
+        await using (var database = await TestDatabase.CreateAsync(TestEngine.Sqlite))
         {
-            File.Copy(database.Path, _databasePath);
+            File.Copy(database.Store.SqlitePath, _databasePath);
         }
 
         await using (var db = new SqliteConnection($"Data Source={_databasePath};Pooling=False"))
@@ -68,7 +69,7 @@ public sealed class StartupTests : IDisposable
         Assert.Contains(portal.Lines, line => line.Contains("Cleared a migration lock left by a portal process that stopped while migrating"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task SIGTERM_during_start_up_stops_the_portal_cleanly_with_exit_code_0()
     {
         await using var portal = PortalProcess.Start(Settings());
@@ -80,7 +81,7 @@ public sealed class StartupTests : IDisposable
         Assert.DoesNotContain(portal.Lines, line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Another_process_preparing_the_store_is_waited_for_a_bounded_time_then_named()
     {
         await using var holder = new FileStream(_databasePath + ".startup-lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
@@ -91,15 +92,15 @@ public sealed class StartupTests : IDisposable
         Assert.DoesNotContain(portal.Lines, line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
     }
 
-    [Theory]
+    [SqliteTheory]
     [InlineData("newer", "migrated by a newer version of the portal")]
     [InlineData("provider", "Portal:Database")]
     [InlineData("pending", "run the 'migrate' command first")]
     public async Task A_store_the_portal_cannot_use_stops_it_with_one_line_and_exit_code_1(string problem, string line)
     {
-        await using (var database = await TestDatabase.CreateAsync())
+        await using (var database = await TestDatabase.CreateAsync(TestEngine.Sqlite))
         {
-            File.Copy(database.Path, _databasePath);
+            File.Copy(database.Store.SqlitePath, _databasePath);
         }
 
         var settings = Settings();
@@ -128,11 +129,11 @@ public sealed class StartupTests : IDisposable
         Assert.DoesNotContain(portal.Lines, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task The_migrate_command_brings_a_store_up_to_date_and_says_what_it_applied()
     {
         // A store as the previous version of the portal left it: every migration but the last.
-        await using (var db = new TestDatabase(_databasePath).NewContext())
+        await using (var db = TestDatabase.ContextOn(new TestStoreLocation(TestEngine.Sqlite, $"Data Source={_databasePath}", _databasePath)))
         {
             var migrations = db.Database.GetMigrations().ToList();
             await db.GetService<IMigrator>().MigrateAsync(migrations[^2]);

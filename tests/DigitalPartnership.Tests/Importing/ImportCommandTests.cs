@@ -74,7 +74,11 @@ public sealed class ImportCommandTests : IAsyncLifetime
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ConnectionStrings__Portal"] = _database.ConnectionString;
+        foreach (var (key, value) in _database.Store.ProcessSettings())
+        {
+            start.Environment[key] = value;
+        }
+
         start.Environment["Portal__SeedsPath"] = TestFiles.Seeds;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         using var process = Process.Start(start)!;

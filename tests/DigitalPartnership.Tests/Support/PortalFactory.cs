@@ -11,16 +11,17 @@ using Microsoft.Extensions.Time.Testing;
 namespace DigitalPartnership.Tests.Support;
 
 /// <summary>
-/// The whole portal on its own SQLite file, with a clock the test controls. The file starts as a copy of a store that
-/// was migrated and seeded from seeds/ exactly as in production (once per test run, by <see cref="TemplateStore"/>),
-/// with one test account per role; a copy costs milliseconds where migrating and seeding cost most of a second.
+/// The whole portal on a store of its own (a SQLite file, or a PostgreSQL database on a PostgreSQL run, see
+/// <see cref="TestEngine"/>), with a clock the test controls. The store starts as a copy of one that was migrated and
+/// seeded from seeds/ exactly as in production (once per test run, by <see cref="TemplateStore"/>), with one test
+/// account per role; a copy costs milliseconds where migrating and seeding cost most of a second.
 /// </summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"dpp-web-{Guid.NewGuid():N}.db");
     private readonly bool _fromTemplate;
+    private TestStoreLocation? _store;
 
     public PortalFactory()
         : this(fromTemplate: true)
@@ -30,19 +31,19 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <param name="fromTemplate">False for a store the portal creates itself, as on a first start.</param>
     public PortalFactory(bool fromTemplate) => _fromTemplate = fromTemplate;
 
-    public FakeTimeProvider Clock { get; } = new(Now);
+    /// <summary>This portal's store, made when the portal first starts.</summary>
+    public TestStoreLocation Store => _store ??= TestEngine.NewStore(TestEngine.Name, "web", _fromTemplate ? TemplateStore.Name : null);
 
-    public string DatabasePath => _databasePath;
+    /// <summary>The SQLite file (SQLite-specific tests only).</summary>
+    public string DatabasePath => Store.SqlitePath;
+
+    public FakeTimeProvider Clock { get; } = new(Now);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        if (_fromTemplate && !File.Exists(_databasePath))
-        {
-            File.Copy(TemplateStore.Path, _databasePath);
-        }
-
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={_databasePath}");
+        builder.UseSetting("Portal:Database", Store.Engine);
+        builder.UseSetting("ConnectionStrings:Portal", Store.ConnectionString);
         builder.UseSetting("Portal:SeedsPath", TestFiles.Seeds);
         builder.UseSetting("Portal:SignInAttemptsPerMinute", "10000");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "dpp-test-logs", "portal-.log"));
@@ -127,10 +128,15 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         return fields;
     }
 
-    /// <summary>Writes everything into the database file itself, so the file alone is the whole store (to copy it).</summary>
+    /// <summary>SQLite: writes everything into the database file itself, so the file alone is the whole store (to copy it).</summary>
     public void Checkpoint()
     {
-        using var connection = new SqliteConnection($"Data Source={_databasePath};Pooling=False");
+        if (Store.Engine != TestEngine.Sqlite)
+        {
+            return;
+        }
+
+        using var connection = new SqliteConnection($"Data Source={Store.SqlitePath};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
@@ -140,10 +146,17 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm", ".startup-lock" })
+        if (_store is not null)
         {
-            File.Delete(_databasePath + suffix);
+            TestEngine.Delete(_store);
         }
+    }
+
+    /// <summary>Keeps the store when the portal is disposed: the template's store outlives the portal that made it.</summary>
+    internal TestStoreLocation DetachStore()
+    {
+        var store = Store;
+        _store = null;
+        return store;
     }
 }

@@ -5,18 +5,20 @@ namespace DigitalPartnership.Tests.Support;
 /// <summary>
 /// The seeded store every <see cref="PortalFactory"/> starts from, made once per test run by the portal itself (its
 /// migrations, its seeding, at <see cref="PortalFactory.Now"/>), with one account per role
-/// (<c>staff@test.example.org</c>…, password <see cref="PortalFactory.Password"/>). Deleted when the run ends.
+/// (<c>staff@test.example.org</c>…, password <see cref="PortalFactory.Password"/>): a SQLite file to copy, or a
+/// PostgreSQL database to use as <c>CREATE DATABASE … TEMPLATE</c>. Deleted when the run ends.
 /// </summary>
 public static class TemplateStore
 {
-    private static readonly Lazy<string> Template = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<TestStoreLocation> Template = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static string Path => Template.Value;
+    /// <summary>The SQLite file to copy, or the PostgreSQL database to copy from.</summary>
+    public static string Name => Template.Value.Name;
 
-    private static string Create()
+    private static TestStoreLocation Create()
     {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"dpp-template-{Guid.NewGuid():N}.db");
         var factory = new PortalFactory(fromTemplate: false);
+        TestStoreLocation store;
         try
         {
             foreach (var role in PortalRoles.All)
@@ -25,14 +27,17 @@ public static class TemplateStore
             }
 
             factory.Checkpoint();
-            File.Copy(factory.DatabasePath, path);
         }
         finally
         {
+            store = factory.DetachStore();
             factory.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
-        return path;
+        // PostgreSQL copies a template only while nobody is connected to it: the portal's pooled connections must go.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TestEngine.Delete(store);
+        return store;
     }
 }

@@ -1,45 +1,40 @@
 using DigitalPartnership.Core.Data;
-using DigitalPartnership.Core.Importing;
-using DigitalPartnership.Migrations.Sqlite;
-using Microsoft.Data.Sqlite;
+using DigitalPartnership.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigitalPartnership.Tests.Support;
 
-/// <summary>A real SQLite file of its own, migrated like production, deleted afterwards.</summary>
+/// <summary>A real, empty store of its own on the run's engine (see <see cref="TestEngine"/>), migrated like production, deleted afterwards.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    /// <summary>A database at <paramref name="path"/>, not created or migrated: for tests that set it up themselves.</summary>
-    public TestDatabase(string path) => Path = path;
+    private TestDatabase(TestStoreLocation store) => Store = store;
 
-    public string Path { get; }
+    public TestStoreLocation Store { get; }
 
-    public string ConnectionString => $"Data Source={Path};Pooling=False";
+    public string ConnectionString => Store.ConnectionString;
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static async Task<TestDatabase> CreateAsync(string? engine = null)
     {
-        var database = new TestDatabase(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"dpp-test-{Guid.NewGuid():N}.db"));
+        var database = new TestDatabase(TestEngine.NewStore(engine ?? TestEngine.Name, "test"));
         await using var db = database.NewContext();
         await db.Database.MigrateAsync();
         return database;
     }
 
-    public PortalDbContext NewContext()
+    /// <summary>A context on the store at <paramref name="store"/>, for tests that set a store up themselves.</summary>
+    public static PortalDbContext ContextOn(TestStoreLocation store)
     {
-        var provider = new SqliteStoreProvider();
+        var provider = PortalStore.ProviderNamed(store.Engine);
         var options = new DbContextOptionsBuilder<PortalDbContext>();
-        provider.Configure(options, ConnectionString);
+        provider.Configure(options, store.ConnectionString);
         return new PortalDbContext(options.Options, provider);
     }
 
+    public PortalDbContext NewContext() => ContextOn(Store);
+
     public ValueTask DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(Path + suffix);
-        }
-
+        TestEngine.Delete(Store);
         return ValueTask.CompletedTask;
     }
 }

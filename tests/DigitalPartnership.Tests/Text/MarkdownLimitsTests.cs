@@ -87,8 +87,8 @@ public sealed class MarkdownLimitsTests : IAsyncLifetime
         await using (var db = _factory.NewContext())
         {
             // As a store from before the limits would hold it: written past the form, straight into the rows.
-            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE Deliverables SET Notes = {bomb} WHERE Id = 1");
-            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE StatusChanges SET Note = {bomb} WHERE DeliverableId = 1");
+            await db.Deliverables.Where(d => d.Id == 1).ExecuteUpdateAsync(set => set.SetProperty(d => d.Notes, bomb));
+            await db.StatusChanges.Where(h => h.DeliverableId == 1).ExecuteUpdateAsync(set => set.SetProperty(h => h.Note, bomb));
         }
 
         var page = await _editor.GetDocumentAsync("/deliverables/1");

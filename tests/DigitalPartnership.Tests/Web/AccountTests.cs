@@ -169,7 +169,11 @@ public sealed class AccountTests : IAsyncLifetime
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ConnectionStrings__Portal"] = $"Data Source={_factory.DatabasePath}";
+        foreach (var (key, value) in _factory.Store.ProcessSettings())
+        {
+            start.Environment[key] = value;
+        }
+
         start.Environment["Portal__SeedsPath"] = TestFiles.Seeds;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["PORTAL_PASSWORD"] = "first administrator passphrase";

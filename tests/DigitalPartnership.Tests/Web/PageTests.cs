@@ -124,11 +124,11 @@ public sealed class PageTests(PortalFixture portal) : IClassFixture<PortalFixtur
     }
 
     [Fact]
-    public async Task Health_reports_the_database()
+    public async Task Health_reports_the_database_and_its_migrations()
     {
-        var body = await _client.GetStringAsync("/health");
-
-        Assert.Equal("""{"status":"Healthy","checks":{"database":"Healthy"}}""", body);
+        Assert.Equal("""{"status":"Healthy","checks":{"database":"Healthy","migrations":"Healthy"}}""", await _client.GetStringAsync("/health"));
+        Assert.Equal("""{"status":"Healthy","checks":{"database":"Healthy","migrations":"Healthy"}}""", await _client.GetStringAsync("/health/ready"));
+        Assert.Equal("""{"status":"Healthy","checks":{}}""", await _client.GetStringAsync("/health/live"));
     }
 
     [Fact]
