@@ -108,7 +108,16 @@ public sealed class PostgresStoreProvider : IStoreProvider
         }
     }
 
-    public Task PrepareAsync(PortalDbContext db, ILogger logger, CancellationToken ct) => Task.CompletedTask;
+    public async Task PrepareAsync(PortalDbContext db, ILogger logger, CancellationToken ct)
+    {
+        // Search and case-insensitive filters read letters by the database's character type; under plain C only ASCII
+        // letters are letters, and "Énergie" would not match "énergie".
+        var ctype = await db.Database.SqlQueryRaw<string>("SELECT current_setting('lc_ctype') AS \"Value\"").SingleAsync(ct);
+        if (!ctype.Contains("UTF", StringComparison.OrdinalIgnoreCase) && !ctype.Contains("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            logger.LogWarning("The database's character type is {CType}: search and filters will treat only ASCII letters as letters. Create the database with a UTF-8 locale (docs/deploy.md).", ctype);
+        }
+    }
 
     public bool IsUnavailable(Exception exception)
     {

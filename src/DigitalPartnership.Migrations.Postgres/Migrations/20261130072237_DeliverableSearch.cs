@@ -8,7 +8,9 @@ namespace DigitalPartnership.Migrations.Postgres.Migrations
     /// Full-text search over deliverables: one tsvector a deliverable, over its title, source sentence, notes, leads and
     /// its outcome's title, kept in step by triggers so no code path can forget it, with a GIN index. The text is read as
     /// SQLite's FTS5 reads it (unicode61, remove_diacritics): every run of letters and digits is a word, lower-cased,
-    /// accents removed, so a search finds the same deliverables on both engines.
+    /// accents removed, so a search finds the same deliverables on both engines. The text is read in the database's own
+    /// collation ("default"): a sorted column such as Title is byte-ordered ("C"), under which only ASCII letters are
+    /// letters. The database needs a UTF-8 locale (see docs/deploy.md).
     /// </summary>
     public partial class DeliverableSearch : Migration
     {
@@ -25,7 +27,7 @@ namespace DigitalPartnership.Migrations.Postgres.Migrations
                 CREATE FUNCTION portal_search_document(VARIADIC parts text[]) RETURNS tsvector
                 LANGUAGE sql STABLE AS $$
                     SELECT to_tsvector('simple'::regconfig,
-                        unaccent(lower(regexp_replace(array_to_string(parts, ' '), '[^[:alnum:]]+', ' ', 'g'))))
+                        unaccent(lower(regexp_replace(array_to_string(parts, ' ') COLLATE "default", '[^[:alnum:]]+', ' ', 'g'))))
                 $$;
                 """);
             migrationBuilder.Sql("""
