@@ -34,8 +34,12 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts the portal (or a command, with <paramref name="args"/>) on the SQLite file or settings given.</summary>
-    public static PortalProcess Start(IReadOnlyDictionary<string, string> settings, params string[] args)
+    /// <summary>Starts the portal (or a command, with <paramref name="args"/>) of this test run's build with the settings given.</summary>
+    public static PortalProcess Start(IReadOnlyDictionary<string, string> settings, params string[] args) =>
+        StartFrom(AppContext.BaseDirectory, settings, args);
+
+    /// <summary>Starts the portal built into <paramref name="appFolder"/> (a Release publish, say).</summary>
+    public static PortalProcess StartFrom(string appFolder, IReadOnlyDictionary<string, string> settings, params string[] args)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -45,7 +49,7 @@ public sealed class PortalProcess : IAsyncDisposable
             RedirectStandardInput = true,
             WorkingDirectory = Path.GetTempPath(),
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DigitalPartnership.Web.dll"));
+        start.ArgumentList.Add(Path.Combine(appFolder, "DigitalPartnership.Web.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
