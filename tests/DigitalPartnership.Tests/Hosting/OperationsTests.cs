@@ -11,6 +11,7 @@ namespace DigitalPartnership.Tests.Hosting;
 
 /// <summary>What an operator relies on: a backup taken while the portal runs restores into a store that works, and a
 /// reader who hangs up is not an error in the log.</summary>
+[Collection(ProcessTestsCollection.Name)]
 public sealed class OperationsTests : IDisposable
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"dpp-ops-{Guid.NewGuid():N}.db");

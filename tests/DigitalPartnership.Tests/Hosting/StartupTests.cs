@@ -11,6 +11,7 @@ namespace DigitalPartnership.Tests.Hosting;
 /// serve again; a store it cannot use refused in one line. On SQLite, whose start-up lock is a file; PostgreSQL's
 /// advisory lock is tested in <see cref="PostgresTests"/>.
 /// </summary>
+[Collection(ProcessTestsCollection.Name)]
 public sealed class StartupTests : IDisposable
 {
     private static readonly TimeSpan HealthWithin = TimeSpan.FromSeconds(10);

@@ -17,6 +17,7 @@ namespace DigitalPartnership.Tests.Postgres;
 /// search results and filters, the same refusals at start, failures read as "try again", and a store moved from SQLite
 /// without losing a row.
 /// </summary>
+[Collection(ProcessTestsCollection.Name)]
 public sealed class PostgresTests
 {
     [PostgresFact]

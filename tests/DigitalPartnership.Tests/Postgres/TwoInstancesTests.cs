@@ -13,6 +13,7 @@ namespace DigitalPartnership.Tests.Postgres;
 /// is a 409 whichever instance takes it; and one instance killed under load leaves the proxy answering from the other
 /// with no acknowledged save lost.
 /// </summary>
+[Collection(ProcessTestsCollection.Name)]
 public sealed class TwoInstancesTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"dpp-two-{Guid.NewGuid():N}");
@@ -128,7 +129,8 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     {
         if (_nginx is { HasExited: false })
         {
-            _nginx.Kill();
+            // The master and its worker: a worker left behind would keep serving, and hold whatever the test run holds.
+            _nginx.Kill(entireProcessTree: true);
             _nginx.WaitForExit();
         }
 
