@@ -18,7 +18,7 @@ public sealed record CopiedTable(string Table, long Rows);
 /// </summary>
 public sealed class StoreCopy(PortalDbContext source, PortalDbContext target)
 {
-    private const int BatchSize = 1000;
+    private const int BatchSize = 5000;
 
     private static readonly MethodInfo RowsOfClass = typeof(StoreCopy).GetMethod(nameof(RowsOf), BindingFlags.NonPublic | BindingFlags.Static)!;
 
@@ -26,7 +26,7 @@ public sealed class StoreCopy(PortalDbContext source, PortalDbContext target)
     {
         await CheckSchemaAsync(source, "source", migrateIfBlank: false, ct);
         await CheckSchemaAsync(target, "target", migrateIfBlank: true, ct);
-        var tables = InDependencyOrder(target.Model).ToList();
+        var tables = ModelOrder.PrincipalsFirst(target.Model).ToList();
         foreach (var table in tables)
         {
             if (await QueryOf(target, table).AnyAsync(ct))
@@ -64,16 +64,11 @@ public sealed class StoreCopy(PortalDbContext source, PortalDbContext target)
             copied?.Invoke(result);
         }
 
-        await target.Store.SyncIdentityCountersAsync(target, ct);
         await transaction.CommitAsync(ct);
         return results;
     }
 
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        await target.SaveChangesAsync(ct);
-        target.ChangeTracker.Clear();
-    }
+    private Task SaveAsync(CancellationToken ct) => BulkInsert.SaveAddedAsync(target, ct);
 
     private static async Task CheckSchemaAsync(PortalDbContext db, string which, bool migrateIfBlank, CancellationToken ct)
     {
@@ -90,28 +85,6 @@ public sealed class StoreCopy(PortalDbContext source, PortalDbContext target)
         {
             throw new StoreStartupException(
                 $"The {which} store is at migration {(applied.Count == 0 ? "(none)" : applied[^1])}, the code at {known[^1]}: run 'migrate' on it first. Nothing was changed.");
-        }
-    }
-
-    /// <summary>Principal tables before the tables that refer to them, so every foreign key finds its row.</summary>
-    private static IEnumerable<IEntityType> InDependencyOrder(IModel model)
-    {
-        var pending = model.GetEntityTypes().Where(e => e.GetTableName() is not null && !e.IsOwned()).ToList();
-        var placed = new HashSet<IEntityType>();
-        while (pending.Count > 0)
-        {
-            var ready = pending.Where(e => e.GetForeignKeys().All(fk => fk.PrincipalEntityType == e || placed.Contains(fk.PrincipalEntityType))).ToList();
-            if (ready.Count == 0)
-            {
-                throw new InvalidOperationException($"Foreign keys form a cycle among {string.Join(", ", pending.Select(e => e.GetTableName()))}.");
-            }
-
-            foreach (var entity in ready.OrderBy(e => e.GetTableName(), StringComparer.Ordinal))
-            {
-                placed.Add(entity);
-                pending.Remove(entity);
-                yield return entity;
-            }
         }
     }
 

@@ -16,8 +16,8 @@ public sealed class DatasetGenerator(PortalDbContext db, TimeProvider time)
     /// <summary>Starts the source name (and hash) of every generated meeting, so pages can leave them out of Council lists.</summary>
     public const string SourcePrefix = "generated-";
     private const int DeliverablesPerOutcome = 5;
-    // One generated meeting per saved batch, so nothing saved stays tracked.
-    private const int BatchSize = 2000;
+    // One generated meeting per written batch, so nothing written stays tracked.
+    private const int BatchSize = 5000;
 
     private static readonly string[] Subjects =
     [
@@ -72,8 +72,8 @@ public sealed class DatasetGenerator(PortalDbContext db, TimeProvider time)
             created++;
             if (created % BatchSize == 0 || created == deliverables)
             {
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
+                // Written as multi-row INSERTs: the entities are built by the domain as usual, only the writing is bulk.
+                await BulkInsert.SaveAddedAsync(db, ct);
                 db.Areas.AttachRange(areas); // the same area instances go on being linked, as existing rows
                 progress?.Invoke(created);
                 meeting = null;
