@@ -1,3 +1,4 @@
+using DigitalPartnership.Core.Browsing;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Reporting;
 using DigitalPartnership.Core.Reporting.Pdf;
@@ -31,7 +32,7 @@ public sealed class ExportModel(PortalDbContext db, ProgressReportBuilder builde
                 : $"\"{Format}\" is not an export format: use csv, xlsx or pdf.");
         }
 
-        var (filter, problems) = await Query.ReadAsync(db, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
+        var (filter, problems) = await Query.ReadAsync(db, time.UtcToday(), ct);
         Problems.AddRange(problems);
         if (Problems.Count > 0)
         {
