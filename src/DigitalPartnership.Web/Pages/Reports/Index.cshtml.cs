@@ -35,7 +35,7 @@ public sealed class IndexModel(PortalDbContext db, ProgressReportBuilder builder
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
-        Report = await builder.BuildAsync(filter, ct);
+        Report = await builder.BuildAsync(filter, ReportParts.Page, ct);
         return Page();
     }
 }
