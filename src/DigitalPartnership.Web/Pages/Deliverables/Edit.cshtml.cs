@@ -50,12 +50,12 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
             return NotFound();
         }
 
-        var chosenAreas = Input.ChosenAreas(_areas.Tracked, ModelState, nameof(Input));
-        var update = Input.ToUpdate(ModelState, nameof(Input));
-        if (update is null)
+        if (Input.Read(_areas, ModelState, nameof(Input)) is not { } read)
         {
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
+
+        var (update, chosenAreas) = read;
 
         if (deliverable.Version != Input.Version)
         {
