@@ -16,10 +16,4 @@ public static class PortalRoles
     public const string Admin = "Admin";
 
     public static IReadOnlyList<string> All { get; } = [Staff, Editor, Manager, Admin];
-
-    /// <summary>Roles allowed to change deliverables and outcomes.</summary>
-    public const string Editors = Editor + "," + Admin;
-
-    /// <summary>Roles allowed to build reports.</summary>
-    public const string Managers = Manager + "," + Admin;
 }

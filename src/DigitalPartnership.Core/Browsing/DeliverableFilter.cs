@@ -23,6 +23,4 @@ public sealed record DeliverableFilter(
     int? MeetingId = null)
 {
     public static DeliverableFilter None { get; } = new();
-
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Query) && AreaId is null && Status is null && MeetingId is null;
 }

@@ -5,8 +5,6 @@ namespace DigitalPartnership.Core.Domain;
 /// <summary>What a text says of a Council meeting: which one, where and when. Any part may be unknown.</summary>
 public sealed record MeetingPlace(int? Ordinal, string? City, string? Country, DateOnly? Date, int? Year)
 {
-    public static MeetingPlace Unknown { get; } = new(null, null, null, null, null);
-
     /// <summary>"Tokyo, Japan", "Brussels", or null when the text names no place.</summary>
     public string? Location => (City, Country) switch
     {

@@ -13,8 +13,8 @@ public sealed class DatasetGenerator(PortalDbContext db, TimeProvider time)
 {
     public const string GeneratorName = "Dataset generator";
 
-    /// <summary>Starts the source name (and hash) of every generated meeting, so pages can leave them out of Council lists.</summary>
-    public const string SourcePrefix = "generated-";
+    /// <summary>Starts the source name (and hash) of every generated meeting: <see cref="WithoutGenerated"/> reads it.</summary>
+    private const string SourcePrefix = "generated-";
     private const int DeliverablesPerOutcome = 5;
     // One generated meeting per written batch, so nothing written stays tracked.
     private const int BatchSize = 5000;
@@ -34,6 +34,13 @@ public sealed class DatasetGenerator(PortalDbContext db, TimeProvider time)
 
     private static readonly string[] EuLeads = ["DG CONNECT", "DG TRADE", "DG RTD", "ENISA", "EuroHPC JU", "DG DIGIT", "EEAS"];
     private static readonly string[] PartnerLeads = ["MIC", "METI", "Digital Agency", "NICT", "JST", "MOFA", "NISC"];
+
+    /// <summary>
+    /// <paramref name="meetings"/> without the ones this generator made, in the query: the one place that knows how a
+    /// generated meeting is marked, for the lists and timelines that show real Councils only.
+    /// </summary>
+    public static IQueryable<Meeting> WithoutGenerated(IQueryable<Meeting> meetings) =>
+        meetings.Where(m => !m.SourceHash.StartsWith(SourcePrefix));
 
     public async Task<int> GenerateAsync(int deliverables, int historyPerDeliverable, int seed, Action<int>? progress, CancellationToken ct)
     {

@@ -10,6 +10,9 @@ namespace DigitalPartnership.Core.Reporting;
 /// </summary>
 public sealed record ProgressReport
 {
+    /// <summary>The parts built beyond the figures; the lists of a part not built are empty.</summary>
+    public required ReportParts Parts { get; init; }
+
     public required string Title { get; init; }
 
     /// <summary>The partnership the report covers; null when it covers several.</summary>
@@ -31,14 +34,14 @@ public sealed record ProgressReport
     public required StatusTally Totals { get; init; }
     public required IReadOnlyList<AreaProgress> ByArea { get; init; }
 
-    /// <summary>Selected deliverables linked to no area (they appear in no area section).</summary>
+    /// <summary>Selected deliverables linked to no area (they appear in no area section); with <see cref="ReportParts.AreaSections"/>.</summary>
     public int WithoutArea { get; init; }
 
     public required IReadOnlyList<OutcomeProgress> ByOutcome { get; init; }
 
     public required int OverdueCount { get; init; }
 
-    /// <summary>The most overdue first, at most <see cref="ProgressReportBuilder.ListLimit"/> of them.</summary>
+    /// <summary>The most overdue first, at most <see cref="ProgressReportBuilder.ListLimit"/> of them; with <see cref="ReportParts.OverdueList"/>.</summary>
     public required IReadOnlyList<OverdueDeliverable> Overdue { get; init; }
 
     /// <summary>Null when no date was given and no Council meeting has a date.</summary>
@@ -49,18 +52,24 @@ public sealed record ProgressReport
 
     public required int ChangeCount { get; init; }
 
-    /// <summary>The latest first, at most <see cref="ProgressReportBuilder.ListLimit"/> of them.</summary>
+    /// <summary>The latest first, at most <see cref="ProgressReportBuilder.ListLimit"/> of them; with <see cref="ReportParts.ChangeList"/>.</summary>
     public required IReadOnlyList<ReportChange> Changes { get; init; }
 
-    /// <summary>Counts by status at the end of each month, from the first history row to the report date.</summary>
+    /// <summary>Counts by status at the end of each month, from the first history row to the report date; with <see cref="ReportParts.ProgressOverTime"/>.</summary>
     public required IReadOnlyList<MonthlyStatus> ProgressOverTime { get; init; }
 
-    /// <summary>The first deliverables of each area (by id), for the per-area sections of a briefing.</summary>
+    /// <summary>The first deliverables of each area (by id), for the per-area sections of a briefing; with <see cref="ReportParts.AreaSections"/>.</summary>
     public required IReadOnlyDictionary<int, IReadOnlyList<ReportRow>> AreaRows { get; init; }
-}
 
-/// <summary>One filter of a report in words.</summary>
-public sealed record ReportFilterLine(string Label, string Value);
+    /// <summary>Throws unless the report was built with <paramref name="needed"/>: a writer must not print an empty part as if nothing were in it.</summary>
+    public void Require(ReportParts needed, string writer)
+    {
+        if ((Parts & needed) != needed)
+        {
+            throw new ArgumentException($"{writer} writes {needed & ~Parts}, which this report was built without.");
+        }
+    }
+}
 
 public sealed record AreaProgress(int AreaId, string Slug, string Name, StatusTally Counts);
 

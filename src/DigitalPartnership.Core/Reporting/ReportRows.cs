@@ -80,7 +80,7 @@ public static class ReportRows
         CancellationToken ct = default) =>
         ToChanges(HistoryQuery(db, filter, since).OrderBy(h => h.ChangedAtUtc).ThenBy(h => h.Id)).AsAsyncEnumerable();
 
-    /// <summary>"2nd Council, Brussels": which Council and where, as people name them.</summary>
+    /// <summary>The history rows of the selected deliverables from <paramref name="since"/> to the report's date, unordered.</summary>
     internal static IQueryable<StatusChange> HistoryQuery(PortalDbContext db, ReportFilter filter, DateOnly? since)
     {
         var ids = filter.Apply(db).Select(x => x.Deliverable.Id);

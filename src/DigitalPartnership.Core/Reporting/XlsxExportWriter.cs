@@ -21,9 +21,11 @@ public sealed class XlsxExportWriter
     private const uint TitleStyle = 4;
     private const uint PercentStyle = 5;
 
+    /// <summary>Writes the summary of <paramref name="report"/> (built with <see cref="ReportParts.Spreadsheet"/>) and streams the rows.</summary>
     public async Task WriteAsync(ProgressReport report, IAsyncEnumerable<ReportRow> rows, IAsyncEnumerable<ReportChange> changes,
         Stream output, CancellationToken ct)
     {
+        report.Require(ReportParts.Spreadsheet, nameof(XlsxExportWriter));
         if (output.CanSeek)
         {
             await WriteWorkbookAsync(report, rows, changes, output, ct);

@@ -17,29 +17,3 @@ public sealed class StatusBadgeTagHelper : TagHelper
         output.Content.SetHtmlContent($"<span class=\"status-dot\" aria-hidden=\"true\"></span>{Status.DisplayName()}");
     }
 }
-
-/// <summary><c>&lt;nav-link href="/outcomes"&gt;</c>: a navigation link that marks itself current for its section.</summary>
-[HtmlTargetElement("nav-link")]
-public sealed class NavLinkTagHelper : TagHelper
-{
-    [HtmlAttributeNotBound]
-    [Microsoft.AspNetCore.Mvc.ViewFeatures.ViewContext]
-    public Microsoft.AspNetCore.Mvc.Rendering.ViewContext ViewContext { get; set; } = null!;
-
-    public string Href { get; set; } = "/";
-
-    public bool Exact { get; set; }
-
-    public override void Process(TagHelperContext context, TagHelperOutput output)
-    {
-        var path = ViewContext.HttpContext.Request.Path.Value ?? "/";
-        var current = Exact ? path == Href : path.StartsWith(Href, StringComparison.OrdinalIgnoreCase);
-        output.TagName = "a";
-        output.Attributes.SetAttribute("href", Href);
-        output.Attributes.SetAttribute("class", current ? "nav-link active" : "nav-link");
-        if (current)
-        {
-            output.Attributes.SetAttribute("aria-current", "page");
-        }
-    }
-}

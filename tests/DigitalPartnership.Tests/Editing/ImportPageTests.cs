@@ -37,13 +37,15 @@ public sealed class ImportPageTests : IAsyncLifetime
         var text = File.ReadAllText(TestFiles.CouncilText("markdown-bullets-no-next-meeting.md"));
 
         using var first = await PostAsync("Import", text);
-        using var second = await PostAsync("Import", text);
-
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
-        Assert.EndsWith("?imported=1", first.Headers.Location!.OriginalString);
-        Assert.EndsWith("?already=1", second.Headers.Location!.OriginalString);
         var meeting = await _editor.GetDocumentAsync(first.Headers.Location!.OriginalString);
         Assert.Equal("1st Council, Seoul, Korea", meeting.QuerySelector("h1").Text());
+        Assert.StartsWith("Imported.", meeting.QuerySelector("[data-testid=status-message]").Text());
+
+        using var second = await PostAsync("Import", text);
+        Assert.Equal(first.Headers.Location, second.Headers.Location); // the same meeting, not a copy
+        var again = await _editor.GetDocumentAsync(second.Headers.Location!.OriginalString);
+        Assert.Contains("imported before", again.QuerySelector("[data-testid=status-message]").Text());
         await using var db = _factory.NewContext();
         Assert.Equal(2, await db.Meetings.CountAsync());
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.CouncilTextImported && a.Actor == "editor@test.example.org"));

@@ -30,10 +30,10 @@ public static class ExportExpectations
         }).ToList();
     }
 
-    public static async Task<ProgressReport> ReportAsync(TestDatabase database, ReportFilter filter)
+    public static async Task<ProgressReport> ReportAsync(TestDatabase database, ReportFilter filter, ReportParts parts)
     {
         await using var db = database.NewContext();
         return await new ProgressReportBuilder(db, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(ReportSample.Now))
-            .BuildAsync(filter, CancellationToken.None);
+            .BuildAsync(filter, parts, CancellationToken.None);
     }
 }

@@ -78,9 +78,17 @@ public sealed class PdfReportWriterTests : IAsyncLifetime
 
     private static string WithoutSpaces(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
+    [PdfFact]
+    public async Task A_report_built_for_the_page_is_refused_rather_than_printed_without_its_area_sections()
+    {
+        var report = await ExportExpectations.ReportAsync(_database, ReportFilter.None, ReportParts.Page);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => new PdfReportWriter().WriteAsync(report, Stream.Null, CancellationToken.None));
+    }
+
     private async Task<byte[]> WriteAsync(ReportFilter filter)
     {
-        var report = await ExportExpectations.ReportAsync(_database, filter);
+        var report = await ExportExpectations.ReportAsync(_database, filter, ReportParts.Briefing);
         using var output = new MemoryStream();
         await new PdfReportWriter().WriteAsync(report, output, CancellationToken.None);
         var bytes = output.ToArray();

@@ -1,8 +1,12 @@
+using System.Data.Common;
 using DigitalPartnership.Core.Browsing;
+using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Core.Reporting;
+using DigitalPartnership.Migrations.Sqlite;
 using DigitalPartnership.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalPartnership.Tests.Reporting;
@@ -127,6 +131,43 @@ public sealed class ProgressReportBuilderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_caller_gets_only_the_parts_it_asks_for_and_pays_only_for_those()
+    {
+        var (figures, figuresCommands) = await BuildCountingAsync(ReportParts.None);
+        var (sheet, sheetCommands) = await BuildCountingAsync(ReportParts.Spreadsheet);
+        var (page, pageCommands) = await BuildCountingAsync(ReportParts.Page);
+        var (briefing, briefingCommands) = await BuildCountingAsync(ReportParts.Briefing);
+
+        // The figures are the same whatever the parts.
+        Assert.All(new[] { figures, sheet, page }, report => Assert.Equal(Tally(briefing.Totals), Tally(report.Totals)));
+        Assert.All(new[] { figures, sheet, page }, report => Assert.Equal((1, 6), (report.OverdueCount, report.ChangeCount)));
+        Assert.All(new[] { figures, sheet, page }, report => Assert.Equal(briefing.FilterLines, report.FilterLines));
+
+        Assert.Empty(figures.ProgressOverTime);
+        Assert.Equal(briefing.ProgressOverTime.Count, sheet.ProgressOverTime.Count);
+        Assert.Empty(sheet.Overdue);
+        Assert.Empty(sheet.Changes);
+        Assert.Single(page.Overdue);
+        Assert.Equal(6, page.Changes.Count);
+        Assert.Empty(page.AreaRows);
+        Assert.Equal(3, briefing.AreaRows.Count);
+
+        // Every part left out is queries not made; the area sections cost at least one query per area.
+        Assert.True(figuresCommands < sheetCommands && sheetCommands < pageCommands, $"{figuresCommands}, {sheetCommands}, {pageCommands}");
+        Assert.True(briefingCommands - pageCommands > briefing.ByArea.Count, $"page {pageCommands}, briefing {briefingCommands}");
+    }
+
+    [Fact]
+    public async Task The_spreadsheet_writer_refuses_a_report_built_without_its_series()
+    {
+        var figures = await BuildAsync(ReportFilter.None, ReportParts.None);
+        await using var db = _database.NewContext();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => new XlsxExportWriter().WriteAsync(figures,
+            ReportRows.DeliverablesAsync(db, figures.Filter), ReportRows.ChangesAsync(db, figures.Filter, null), Stream.Null, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task File_names_carry_the_partnership_without_its_suffix_and_the_report_date()
     {
         var report = await BuildAsync(ReportFilter.None);
@@ -138,10 +179,42 @@ public sealed class ProgressReportBuilderTests : IAsyncLifetime
         Assert.False(ReportFileNames.TryParse("1", out _));
     }
 
-    private async Task<ProgressReport> BuildAsync(ReportFilter filter)
+    private async Task<ProgressReport> BuildAsync(ReportFilter filter, ReportParts parts = ReportParts.Briefing)
     {
         await using var db = _database.NewContext();
-        return await new ProgressReportBuilder(db, new FakeTimeProvider(ReportSample.Now)).BuildAsync(filter, CancellationToken.None);
+        return await new ProgressReportBuilder(db, new FakeTimeProvider(ReportSample.Now)).BuildAsync(filter, parts, CancellationToken.None);
+    }
+
+    /// <summary>A report built with <paramref name="parts"/>, and how many database commands building it took.</summary>
+    private async Task<(ProgressReport Report, int Commands)> BuildCountingAsync(ReportParts parts)
+    {
+        var commands = new CommandCounter();
+        var provider = new SqliteStoreProvider();
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        provider.Configure(options, _database.ConnectionString);
+        options.AddInterceptors(commands);
+        await using var db = new PortalDbContext(options.Options, provider);
+        var report = await new ProgressReportBuilder(db, new FakeTimeProvider(ReportSample.Now)).BuildAsync(ReportFilter.None, parts, CancellationToken.None);
+        return (report, commands.Count);
+    }
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        public int Count { get; private set; }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken ct = default)
+        {
+            Count++;
+            return base.ReaderExecutingAsync(command, eventData, result, ct);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken ct = default)
+        {
+            Count++;
+            return base.ScalarExecutingAsync(command, eventData, result, ct);
+        }
     }
 
     private static int[] Tally(StatusTally tally) => DeliverableStatusText.All.Select(s => tally[s]).ToArray();

@@ -76,7 +76,7 @@ public sealed class XlsxExportWriterTests : IAsyncLifetime
         var output = new ForwardOnlyStream();
         await using (var db = _database.NewContext())
         {
-            var report = await ExportExpectations.ReportAsync(_database, ReportFilter.None);
+            var report = await ExportExpectations.ReportAsync(_database, ReportFilter.None, ReportParts.Spreadsheet);
             await new XlsxExportWriter().WriteAsync(report, ReportRows.DeliverablesAsync(db, report.Filter),
                 ReportRows.ChangesAsync(db, report.Filter, report.ChangesSince), output, CancellationToken.None);
         }
@@ -87,7 +87,7 @@ public sealed class XlsxExportWriterTests : IAsyncLifetime
 
     private async Task<byte[]> ExportAsync()
     {
-        var report = await ExportExpectations.ReportAsync(_database, ReportFilter.None);
+        var report = await ExportExpectations.ReportAsync(_database, ReportFilter.None, ReportParts.Spreadsheet);
         await using var db = _database.NewContext();
         using var output = new MemoryStream();
         await new XlsxExportWriter().WriteAsync(report, ReportRows.DeliverablesAsync(db, report.Filter),

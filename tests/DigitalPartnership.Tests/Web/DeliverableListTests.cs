@@ -33,7 +33,7 @@ public sealed class DeliverableListTests : IAsyncLifetime
     {
         var page = await _client.GetDocumentAsync("/deliverables?status=completed");
 
-        Assert.Equal("Showing 1–1 of 1 deliverables", page.QuerySelector("[data-testid=result-count]").Text());
+        Assert.Equal(("1–1", "1"), Counted(page));
         Assert.Equal(["Completed"], page.Texts("[data-testid=deliverables] tbody .status"));
         Assert.Equal("completed", page.QuerySelector("#status option[selected]")?.GetAttribute("value"));
     }
@@ -62,20 +62,26 @@ public sealed class DeliverableListTests : IAsyncLifetime
     {
         var page = await _client.GetDocumentAsync($"/deliverables?q={Uri.EscapeDataString(query)}");
 
-        var count = page.QuerySelector("[data-testid=result-count]").Text();
-        Assert.Contains(expected == 0 ? "No deliverable matches" : $"of {expected} deliverables", count);
+        if (expected == 0)
+        {
+            Assert.Contains("No deliverable matches", page.QuerySelector("[data-testid=result-count]").Text());
+        }
+        else
+        {
+            Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), Counted(page).Total);
+        }
     }
 
     [Fact]
     public async Task Pages_through_results_keeping_the_filters()
     {
         var first = await _client.GetDocumentAsync("/deliverables?status=delayed&sort=title");
-        Assert.Equal("Showing 1–25 of 30 deliverables", first.QuerySelector("[data-testid=result-count]").Text());
+        Assert.Equal(("1–25", "30"), Counted(first));
         var next = first.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
         Assert.Equal("/deliverables?status=delayed&sort=title&page=2", next);
 
         var second = await _client.GetDocumentAsync(next);
-        Assert.Equal("Showing 26–30 of 30 deliverables", second.QuerySelector("[data-testid=result-count]").Text());
+        Assert.Equal(("26–30", "30"), Counted(second));
         Assert.Equal("Quantum testbed pilot 26", second.Texts("[data-testid=deliverables] tbody td[data-label=Deliverable] > a")[0]);
     }
 
@@ -102,12 +108,26 @@ public sealed class DeliverableListTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_page_link_keeps_the_filters_and_area_links_keep_the_area()
+    {
+        var page = await _client.GetDocumentAsync("/deliverables?q=quantum&area=quantum-technology&status=delayed&sort=title&page=2");
+
+        Assert.Equal("/deliverables?q=quantum&area=quantum-technology&status=delayed&sort=title", page.QuerySelector("a[rel=prev]")?.GetAttribute("href"));
+        Assert.Contains("/deliverables?area=quantum-technology", page.QuerySelectorAll(".area-tag").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
     public async Task A_page_past_the_end_shows_the_last_page()
     {
         var page = await _client.GetDocumentAsync("/deliverables?status=delayed&page=99");
 
-        Assert.Equal("Showing 26–30 of 30 deliverables", page.QuerySelector("[data-testid=result-count]").Text());
+        Assert.Equal(("26–30", "30"), Counted(page));
     }
+
+    /// <summary>The rows shown ("1–25") and how many match ("30"), as the count above the list says them.</summary>
+    private static (string Rows, string Total) Counted(AngleSharp.Dom.IDocument page) =>
+        (page.QuerySelector("[data-testid=result-count] [data-testid=rows]").Text(),
+         page.QuerySelector("[data-testid=result-count] [data-testid=total]").Text());
 }
 
 /// <summary>What the dashboard counts must follow every change at once, cached or not.</summary>

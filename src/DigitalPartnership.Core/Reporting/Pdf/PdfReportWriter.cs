@@ -18,8 +18,10 @@ public sealed class PdfReportWriter(ReportFontFiles fonts)
     {
     }
 
+    /// <summary>Writes <paramref name="report"/>, which must hold every part (<see cref="ReportParts.Briefing"/>).</summary>
     public async Task WriteAsync(ProgressReport report, Stream output, CancellationToken ct)
     {
+        report.Require(ReportParts.Briefing, nameof(PdfReportWriter));
         var text = new PdfText(ReportFontResolver.Register(fonts));
         using var document = new PdfDocument();
         document.Info.Title = report.Title;
@@ -51,7 +53,7 @@ public sealed class PdfReportWriter(ReportFontFiles fonts)
         pages.Y = 200;
         pages.Paragraph(report.Title, 24, bold: true);
         pages.Y += 10;
-        pages.Paragraph($"Status {(report.Filter.AsOf is null ? "on" : "as of")} {Day(report.ReportDate)}", 14);
+        pages.Paragraph($"Status {(report.Filter.AsOf is null ? "on" : "as of")} {ReportDates.Day(report.ReportDate)}", 14);
         pages.Paragraph($"Generated {report.GeneratedAtUtc.ToString("d MMMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC", 10, brush: Grey);
         pages.Y += 30;
         pages.Paragraph("What this report covers", 12, bold: true);
@@ -198,11 +200,11 @@ public sealed class PdfReportWriter(ReportFontFiles fonts)
         pages.Heading("Overdue");
         if (report.OverdueCount == 0)
         {
-            pages.Paragraph($"Nothing is overdue on {Day(report.ReportDate)}.", 10);
+            pages.Paragraph($"Nothing is overdue on {ReportDates.Day(report.ReportDate)}.", 10);
             return;
         }
 
-        pages.Paragraph($"{Deliverables(report.OverdueCount)} passed their target date before {Day(report.ReportDate)} and are neither completed nor discontinued.", 10);
+        pages.Paragraph($"{Deliverables(report.OverdueCount)} passed their target date before {ReportDates.Day(report.ReportDate)} and are neither completed nor discontinued.", 10);
         pages.Table(["Deliverable", "Target", "Days late", "Status", "Leads"], [215, 60, 50, 65, 105],
             report.Overdue.Select(o => new[]
             {
@@ -246,8 +248,6 @@ public sealed class PdfReportWriter(ReportFontFiles fonts)
 
     internal static XColor StatusColor(DeliverableStatus status) =>
         XColor.FromArgb(unchecked((int)(0xFF000000 | Convert.ToUInt32(status.Colour()[1..], 16))));
-
-    private static string Day(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static string Deliverables(int count) => count == 1 ? "1 deliverable" : $"{Count(count)} deliverables";
 

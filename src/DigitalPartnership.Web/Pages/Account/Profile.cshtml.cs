@@ -1,5 +1,6 @@
 using DigitalPartnership.Core.Accounts;
 using DigitalPartnership.Web.Hosting;
+using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +23,7 @@ public sealed class ProfileModel(UserManager<IdentityUser> users, PortalSessions
         }
 
         Email = user.Email ?? user.UserName ?? "";
-        Roles = PortalRoles.All.Where(User.IsInRole).ToList();
+        Roles = Display.RolesOf(User);
         Sessions = await sessions.OfAsync(user.Id);
         CurrentSession = User.FindFirst(PortalSessions.SessionClaim)?.Value;
         return Page();

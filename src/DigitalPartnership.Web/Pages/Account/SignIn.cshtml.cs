@@ -37,7 +37,7 @@ public sealed class SignInModel(PortalSignIn signIn, IHostEnvironment environmen
         var outcome = await signIn.SignInAsync(Input.Email, Input.Password, Input.RememberMe, HttpContext);
         if (outcome == SignInOutcome.SignedIn)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Index");
         }
 
         // The same words whether the account exists or not: the form must not tell who has an account.

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -45,23 +44,20 @@ public sealed class AuditModel(PortalDbContext db) : PageModel
         Problems = dates.Problems;
         if (Problems.Count > 0)
         {
-            Pager = new Pager(1, PageSize, 0, Link);
+            Pager = AuditPager(1, 0);
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
-        var total = await query.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        Pager = new Pager(PageNumber, PageSize, total, Link);
+        Pager = AuditPager(PageNumber, await query.CountAsync(ct));
         Entries = await query.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip(Pager.Skip).Take(Pager.PageSize)
             .Select(a => new AuditRow(a.AtUtc, a.Actor, a.Action, a.Subject, a.Details))
             .ToListAsync(ct);
         return Page();
     }
 
-    private string Link(int page) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/admin/audit",
-        new Dictionary<string, string?> { ["person"] = Person, ["from"] = From, ["to"] = To, ["page"] = page.ToString(CultureInfo.InvariantCulture) }
-            .Where(p => !string.IsNullOrEmpty(p.Value)));
+    private Pager AuditPager(int page, int total) =>
+        Pager.For(page, PageSize, total, "/Admin/Audit", new("person", Person), new("from", From), new("to", To));
 
     public sealed record AuditRow(DateTime AtUtc, string Actor, string Action, string Subject, string? Details);
 }

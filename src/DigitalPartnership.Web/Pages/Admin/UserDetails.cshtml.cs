@@ -30,7 +30,7 @@ public sealed class UserDetailsModel(UserManager<IdentityUser> users, PortalAcco
         }
 
         await accounts.SetRolesAsync(Account, SelectedRoles, User.Identity!.Name!);
-        return Redirect($"/admin/users/{id}");
+        return RedirectToPage("/Admin/UserDetails", new { id });
     }
 
     public async Task<IActionResult> OnPostLockAsync(string id)
@@ -47,7 +47,7 @@ public sealed class UserDetailsModel(UserManager<IdentityUser> users, PortalAcco
         }
 
         await accounts.SetLockedAsync(Account, locked: true, User.Identity!.Name!);
-        return Redirect($"/admin/users/{id}");
+        return RedirectToPage("/Admin/UserDetails", new { id });
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(string id)
@@ -58,7 +58,7 @@ public sealed class UserDetailsModel(UserManager<IdentityUser> users, PortalAcco
         }
 
         await accounts.SetLockedAsync(Account, locked: false, User.Identity!.Name!);
-        return Redirect($"/admin/users/{id}");
+        return RedirectToPage("/Admin/UserDetails", new { id });
     }
 
     private async Task<bool> LoadAsync(string id)

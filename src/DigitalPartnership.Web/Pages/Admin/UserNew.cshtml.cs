@@ -40,7 +40,7 @@ public sealed class UserNewModel(PortalAccountService accounts) : PageModel
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
-        return Redirect("/admin/users");
+        return RedirectToPage("/Admin/Users");
     }
 
     public sealed class NewUserForm

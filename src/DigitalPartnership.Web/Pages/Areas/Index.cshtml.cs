@@ -1,5 +1,6 @@
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Reporting;
+using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;

@@ -2,6 +2,7 @@ using System.Globalization;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Web.Hosting;
+using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,7 +27,7 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
     public List<string> Problems { get; } = [];
     public List<(int Id, string Title)> Conflicts { get; } = [];
 
-    public IActionResult OnGet() => Redirect("/deliverables");
+    public IActionResult OnGet() => RedirectToPage("/Deliverables/Index");
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -97,9 +98,25 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
             return new PageResult { StatusCode = StatusCodes.Status409Conflict };
         }
 
-        var back = ReturnUrl is { } url && Url.IsLocalUrl(url) && url.StartsWith("/deliverables", StringComparison.Ordinal) ? url : "/deliverables";
-        return Redirect(back + (back.Contains('?') ? "&" : "?") + "updated=" + deliverables.Count.ToString(CultureInfo.InvariantCulture));
+        TempData.SetStatusMessage($"Status set on {Display.Count(deliverables.Count)} deliverables; each has a new history row.");
+        return ReturnToList is { } list ? LocalRedirect(list) : RedirectToPage("/Deliverables/Index");
     }
+
+    /// <summary>
+    /// The list, filtered and paged as the editor left it, when <see cref="ReturnUrl"/> is an address of the list;
+    /// null for anything else, so the form can never send anyone elsewhere.
+    /// </summary>
+    public string? ReturnToList
+    {
+        get
+        {
+            var list = Url.Page("/Deliverables/Index")!;
+            return ReturnUrl is { } url && Url.IsLocalUrl(url) && (url == list || url.StartsWith(list + "?", StringComparison.Ordinal)) ? url : null;
+        }
+    }
+
+    /// <summary>How the list writes one selection ("12:3", id and version); <see cref="Parse"/> reads it back.</summary>
+    public static string Selection(int id, int version) => string.Create(CultureInfo.InvariantCulture, $"{id}:{version}");
 
     private static (int Id, int Version)? Parse(string? value)
     {

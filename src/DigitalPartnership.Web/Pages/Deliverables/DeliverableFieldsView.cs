@@ -1,13 +1,10 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
+using DigitalPartnership.Core.Browsing;
 
 namespace DigitalPartnership.Web.Pages.Deliverables;
 
-/// <summary>What the shared deliverable fields need: the form as typed, its errors, and the partner's name for labels.</summary>
-public sealed record DeliverableFieldsView(DeliverableForm Form, ModelStateDictionary Errors, string Partner,
-    IReadOnlyList<Core.Browsing.AreaRef> AllAreas)
-{
-    public string? Error(string field) =>
-        Errors.TryGetValue($"Input.{field}", out var entry) && entry.Errors.Count > 0
-            ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage))
-            : null;
-}
+/// <summary>
+/// What the shared deliverable fields need: the form as typed, the partner's name for labels, and the areas to choose
+/// from. The form is named <see cref="Input"/> as on the edit and new pages, so the fields' <c>asp-for</c> names are
+/// the ones those pages bind.
+/// </summary>
+public sealed record DeliverableFieldsView(DeliverableForm Input, string Partner, IReadOnlyList<AreaRef> AllAreas);

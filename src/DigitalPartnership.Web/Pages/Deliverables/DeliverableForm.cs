@@ -45,8 +45,17 @@ public sealed class DeliverableForm
         Version = d.Version,
     };
 
-    /// <summary>The checked values, or null with every problem added to <paramref name="errors"/> under its field.</summary>
-    public DeliverableUpdate? ToUpdate(ModelStateDictionary errors, string prefix)
+    /// <summary>
+    /// The checked values and the chosen areas (from <paramref name="areas"/>), or null with every problem added to
+    /// <paramref name="errors"/> under its field: what the edit and the new page both save.
+    /// </summary>
+    public (DeliverableUpdate Update, List<Area> Areas)? Read(FormAreas areas, ModelStateDictionary errors, string prefix)
+    {
+        var chosen = ChosenAreas(areas.Tracked, errors, prefix);
+        return ToUpdate(errors, prefix) is { } update ? (update, chosen) : null;
+    }
+
+    private DeliverableUpdate? ToUpdate(ModelStateDictionary errors, string prefix)
     {
         var title = Text(errors, prefix, nameof(Title), Title, Deliverable.TitleMaxLength, "The title", TextKind.SingleLine);
         if (title is null)
@@ -98,7 +107,7 @@ public sealed class DeliverableForm
     }
 
     /// <summary>The chosen areas from <paramref name="all"/>; a slug that is not an area is a problem, not ignored.</summary>
-    public List<Area> ChosenAreas(IReadOnlyList<Area> all, ModelStateDictionary errors, string prefix)
+    private List<Area> ChosenAreas(IReadOnlyList<Area> all, ModelStateDictionary errors, string prefix)
     {
         var unknown = Areas.Where(slug => all.All(a => a.Slug != slug)).ToList();
         if (unknown.Count > 0)

@@ -16,7 +16,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
         var deliverable = await db.Deliverables.AsNoTracking()
             .Where(d => d.Id == id)
             .Select(d => new DeliverableView(d.Id, d.Title, d.Status, d.Progress, d.EuLead, d.PartnerLead, d.TargetDate, d.Notes,
-                d.SourceSentence, d.CreatedAtUtc, d.UpdatedAtUtc,
+                d.SourceSentence, d.UpdatedAtUtc,
                 d.Outcome.Title, d.Outcome.Slug, d.Outcome.Position, d.Outcome.MeetingId, d.Outcome.Meeting.Ordinal,
                 d.Outcome.Meeting.City, d.Outcome.Meeting.Country, d.Outcome.Meeting.Date, d.Outcome.Meeting.Year,
                 d.Outcome.Meeting.Partnership.Partner,
@@ -35,7 +35,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
     }
 
     public sealed record DeliverableView(int Id, string Title, DeliverableStatus Status, int? Progress, string? EuLead, string? PartnerLead,
-        DateOnly? TargetDate, string? Notes, string? SourceSentence, DateTime CreatedAtUtc, DateTime UpdatedAtUtc,
+        DateOnly? TargetDate, string? Notes, string? SourceSentence, DateTime UpdatedAtUtc,
         string Outcome, string OutcomeSlug, int OutcomePosition, int MeetingId, int? Ordinal, string? City, string? Country,
         DateOnly? Date, int? Year, string Partner, IReadOnlyList<AreaRef> Areas, IReadOnlyList<Evidence> Evidence,
         IReadOnlyList<HistoryRow> History)

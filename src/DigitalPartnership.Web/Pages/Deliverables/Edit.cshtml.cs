@@ -1,6 +1,7 @@
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Web.Hosting;
+using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,7 @@ namespace DigitalPartnership.Web.Pages.Deliverables;
 [Authorize(Policy = PortalAccounts.CanEdit)]
 public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
 {
-    private List<Area> _areas = [];
+    private FormAreas _areas = FormAreas.None;
 
     [BindProperty]
     public DeliverableForm Input { get; set; } = new();
@@ -24,7 +25,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
     public string Outcome { get; private set; } = "";
     public string OutcomeSlug { get; private set; } = "";
     public string Partner { get; private set; } = "";
-    public IReadOnlyList<Core.Browsing.AreaRef> AllAreas { get; private set; } = [];
+    public IReadOnlyList<Core.Browsing.AreaRef> AllAreas => _areas.Choices;
 
     /// <summary>Set when someone else saved first: what the deliverable is now, and the changes that made it so.</summary>
     public ConflictView? Conflict { get; private set; }
@@ -49,12 +50,12 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
             return NotFound();
         }
 
-        var chosenAreas = Input.ChosenAreas(_areas, ModelState, nameof(Input));
-        var update = Input.ToUpdate(ModelState, nameof(Input));
-        if (update is null)
+        if (Input.Read(_areas, ModelState, nameof(Input)) is not { } read)
         {
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
+
+        var (update, chosenAreas) = read;
 
         if (deliverable.Version != Input.Version)
         {
@@ -80,7 +81,8 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
             return await ConflictAsync(id, ct);
         }
 
-        return Redirect($"/deliverables/{id}?saved=1");
+        TempData.SetStatusMessage("Saved. The change is in the history below.");
+        return RedirectToPage("/Deliverables/Details", new { id });
     }
 
     private async Task<IActionResult> ConflictAsync(int id, CancellationToken ct)
@@ -100,9 +102,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
     private async Task<Deliverable?> LoadAsync(int id, CancellationToken ct)
     {
         Id = id;
-        // One read of the taxonomy serves both the checkboxes and the save.
-        _areas = await db.Areas.OrderBy(a => a.Position).ToListAsync(ct);
-        AllAreas = _areas.Select(a => new Core.Browsing.AreaRef(a.Slug, a.Name)).ToList();
+        _areas = await FormAreas.LoadAsync(db, ct);
         var deliverable = await db.Deliverables
             .Include(d => d.EvidenceLinks)
             .Include(d => d.Areas)

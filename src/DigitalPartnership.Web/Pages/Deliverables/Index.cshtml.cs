@@ -3,6 +3,7 @@ using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Web.Hosting;
 using DigitalPartnership.Web.Pages.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace DigitalPartnership.Web.Pages.Deliverables;
 
 /// <summary>Every deliverable, filtered by area, status, meeting and words, sorted and paged by the database.</summary>
-public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> options) : PageModel
+public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> options, IAuthorizationService authorization) : PageModel
 {
     public const int MaxQueryLength = FilterReader.MaxQueryLength;
 
@@ -25,7 +26,7 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
     public IReadOnlyList<DeliverableRow> Rows { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
     public IReadOnlyList<AreaRef> AreaChoices { get; private set; } = [];
-    public IReadOnlyList<(int Id, string Label)> MeetingChoices { get; private set; } = [];
+    public IReadOnlyList<MeetingChoice> MeetingChoices { get; private set; } = [];
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
     public static IReadOnlyList<(DeliverableSort Sort, string Key, string Label)> SortChoices { get; } =
@@ -39,27 +40,23 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        AreaChoices = await db.Areas.AsNoTracking().OrderBy(a => a.Position).Select(a => new AreaRef(a.Slug, a.Name)).ToListAsync(ct);
-        var meetings = await db.Meetings.AsNoTracking().OrderByDescending(m => m.Ordinal).ThenBy(m => m.Id)
-            .Select(m => new { m.Id, m.Ordinal, m.City, m.Country }).ToListAsync(ct);
-        MeetingChoices = meetings.Select(m => (m.Id, MeetingPlace.ShortNameOf(m.Ordinal, m.City, m.Country))).ToList();
+        AreaChoices = await AreaRefs.AllAsync(db, ct);
+        MeetingChoices = await Councils.ChoicesAsync(db, ct);
+        CanEdit = (await authorization.AuthorizeAsync(User, PortalAccounts.CanEdit)).Succeeded;
 
         var (filter, sort, page, problems) = await ReadQueryAsync(ct);
         Problems = problems;
         if (problems.Count > 0)
         {
             // The reader keeps the form as typed and is told what to change; nothing is guessed.
-            Pager = new Pager(1, options.Value.PageSize, 0, Link);
+            Pager = ListPager(1, 0);
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
         var matching = db.Matching(filter);
-        var total = await matching.CountAsync(ct);
-        var pageSize = options.Value.PageSize;
-        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        Pager = new Pager(page, pageSize, total, Link);
+        Pager = ListPager(page, await matching.CountAsync(ct));
         var rows = await matching.SortBy(sort)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(Pager.Skip).Take(Pager.PageSize)
             .Select(d => new DeliverableRow(d.Id, d.Title, d.Status, d.Progress, d.TargetDate, d.UpdatedAtUtc,
                 d.Outcome.Title, d.Outcome.Slug, d.Outcome.MeetingId, d.Outcome.Meeting.Ordinal, Array.Empty<AreaRef>(), d.Version))
             .ToListAsync(ct);
@@ -68,7 +65,8 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
         return Page();
     }
 
-    public bool CanEdit => User.IsInRole(Core.Accounts.PortalRoles.Editor) || User.IsInRole(Core.Accounts.PortalRoles.Admin);
+    /// <summary>Whether the reader may update the listed deliverables, so the list offers the bulk update.</summary>
+    public bool CanEdit { get; private set; }
 
     public bool IsFiltered => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrEmpty(Area) || !string.IsNullOrEmpty(Status) || !string.IsNullOrEmpty(Meeting);
 
@@ -101,20 +99,9 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
         return (filter, sort, page, problems);
     }
 
-    private string Link(int page)
-    {
-        var query = new Dictionary<string, string?>
-        {
-            ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q,
-            ["area"] = Area,
-            ["status"] = Status,
-            ["meeting"] = Meeting,
-            ["sort"] = Sort,
-            ["page"] = page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/deliverables",
-            query.Where(p => !string.IsNullOrEmpty(p.Value)));
-    }
+    /// <summary>The pager keeps every filter of the list as it stands in the address.</summary>
+    private Pager ListPager(int page, int total) => Pager.For(page, options.Value.PageSize, total, "/Deliverables/Index",
+        new("q", Q), new("area", Area), new("status", Status), new("meeting", Meeting), new("sort", Sort));
 
     public sealed record DeliverableRow(int Id, string Title, DeliverableStatus Status, int? Progress, DateOnly? TargetDate, DateTime UpdatedAtUtc,
         string Outcome, string OutcomeSlug, int MeetingId, int? MeetingOrdinal, IReadOnlyList<AreaRef> Areas, int Version)

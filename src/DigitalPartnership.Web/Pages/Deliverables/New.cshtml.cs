@@ -1,6 +1,7 @@
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Web.Hosting;
+using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ namespace DigitalPartnership.Web.Pages.Deliverables;
 [Authorize(Policy = PortalAccounts.CanEdit)]
 public sealed class NewModel(PortalDbContext db, TimeProvider time) : PageModel
 {
-    private List<Area> _areas = [];
+    private FormAreas _areas = FormAreas.None;
 
     [BindProperty]
     public DeliverableForm Input { get; set; } = new() { Status = DeliverableStatus.NotStarted.Slug() };
@@ -20,7 +21,7 @@ public sealed class NewModel(PortalDbContext db, TimeProvider time) : PageModel
     public string Outcome { get; private set; } = "";
     public string Slug { get; private set; } = "";
     public string Partner { get; private set; } = "";
-    public IReadOnlyList<Core.Browsing.AreaRef> AllAreas { get; private set; } = [];
+    public IReadOnlyList<Core.Browsing.AreaRef> AllAreas => _areas.Choices;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -42,12 +43,12 @@ public sealed class NewModel(PortalDbContext db, TimeProvider time) : PageModel
             return NotFound();
         }
 
-        var chosenAreas = Input.ChosenAreas(_areas, ModelState, nameof(Input));
-        var update = Input.ToUpdate(ModelState, nameof(Input));
-        if (update is null)
+        if (Input.Read(_areas, ModelState, nameof(Input)) is not { } read)
         {
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
+
+        var (update, chosenAreas) = read;
 
         var by = User.Identity!.Name!;
         var now = time.GetUtcNow().UtcDateTime;
@@ -57,14 +58,13 @@ public sealed class NewModel(PortalDbContext db, TimeProvider time) : PageModel
         await db.SaveChangesAsync(ct);
         db.Audit(now, by, AuditActions.DeliverableCreated, $"Deliverable #{deliverable.Id}: {deliverable.Title}", $"under \"{outcome.Title}\"");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/deliverables/{deliverable.Id}?saved=1");
+        TempData.SetStatusMessage("Saved. The change is in the history below.");
+        return RedirectToPage("/Deliverables/Details", new { id = deliverable.Id });
     }
 
     private async Task<Outcome?> LoadAsync(string slug, CancellationToken ct)
     {
-        // One read of the taxonomy serves both the checkboxes and the save.
-        _areas = await db.Areas.OrderBy(a => a.Position).ToListAsync(ct);
-        AllAreas = _areas.Select(a => new Core.Browsing.AreaRef(a.Slug, a.Name)).ToList();
+        _areas = await FormAreas.LoadAsync(db, ct);
         var outcome = await db.Outcomes.Include(o => o.Deliverables).Include(o => o.Areas)
             .Include(o => o.Meeting).ThenInclude(m => m.Partnership)
             .FirstOrDefaultAsync(o => o.Slug == slug, ct);

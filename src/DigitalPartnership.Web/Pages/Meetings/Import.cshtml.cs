@@ -3,6 +3,7 @@ using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Core.Importing;
 using DigitalPartnership.Core.Text;
 using DigitalPartnership.Web.Hosting;
+using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,9 +15,10 @@ namespace DigitalPartnership.Web.Pages.Meetings;
 /// parser and importer as the command line, so the two never disagree.
 /// </summary>
 [Authorize(Policy = PortalAccounts.CanEdit)]
-public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer) : PageModel
+public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer, TimeProvider time) : PageModel
 {
     public const int MaxLength = 100_000;
+    public const int MaxFileNameLength = 200;
 
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? FileName { get; set; }
@@ -49,9 +51,12 @@ public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer)
 
         try
         {
-            var name = string.IsNullOrWhiteSpace(FileName) ? $"pasted-{DateTime.UtcNow:yyyyMMdd-HHmmss}.txt" : Path.GetFileName(FileName.Trim());
+            var name = string.IsNullOrWhiteSpace(FileName) ? $"pasted-{time.GetUtcNow():yyyyMMdd-HHmmss}.txt" : Path.GetFileName(FileName.Trim());
             var result = await importer.ImportAsync(name, Text!, ct, User.Identity!.Name!);
-            return Redirect($"/meetings/{result.MeetingId}{(result.Outcome == ImportOutcome.AlreadyImported ? "?already=1" : "?imported=1")}");
+            TempData.SetStatusMessage(result.Outcome == ImportOutcome.AlreadyImported
+                ? "This text was imported before: nothing changed."
+                : "Imported. Below is the text part by part, beside what was taken from each part.");
+            return RedirectToPage("/Meetings/Details", new { id = result.MeetingId });
         }
         catch (CouncilTextException e)
         {
@@ -75,7 +80,7 @@ public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer)
             return null;
         }
 
-        if (TextRules.HasInvisibleControls(Text, multiline: true) || (FileName?.Length ?? 0) > 200)
+        if (TextRules.HasInvisibleControls(Text, multiline: true) || (FileName?.Length ?? 0) > MaxFileNameLength)
         {
             Problem = "The text contains invisible control characters, or the file name is too long; paste it again as plain text.";
             return null;

@@ -12,11 +12,11 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct) =>
         Meetings = await db.Meetings.AsNoTracking()
             .OrderByDescending(m => m.Ordinal).ThenByDescending(m => m.Id)
-            .Select(m => new MeetingRow(m.Id, m.Title, m.Partnership.Name, m.Ordinal, m.City, m.Country, m.Date, m.Year,
+            .Select(m => new MeetingRow(m.Id, m.Partnership.Name, m.Ordinal, m.City, m.Country, m.Date, m.Year,
                 m.SourceFileName, m.Outcomes.Count, m.Outcomes.SelectMany(o => o.Deliverables).Count()))
             .ToListAsync(ct);
 
-    public sealed record MeetingRow(int Id, string Title, string Partnership, int? Ordinal, string? City, string? Country, DateOnly? Date,
+    public sealed record MeetingRow(int Id, string Partnership, int? Ordinal, string? City, string? Country, DateOnly? Date,
         int? Year, string SourceFile, int Outcomes, int Deliverables)
     {
         public MeetingPlace Place => new(Ordinal, City, Country, Date, Year);

@@ -1,7 +1,7 @@
 using DigitalPartnership.Core.Browsing;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
-using DigitalPartnership.Core.Generation;
+using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,29 +19,22 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time) : PageMode
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Today = time.UtcToday();
         var entries = new List<TimelineEntry>();
 
-        var meetings = await db.Meetings.AsNoTracking().Where(m => !m.SourceHash.StartsWith(DatasetGenerator.SourcePrefix))
+        var meetings = await Councils.Held(db)
             .Select(m => new { m.Id, m.Ordinal, m.City, m.Country, m.Date, m.Year, m.Title }).ToListAsync(ct);
         entries.AddRange(meetings.Select(m =>
         {
             var place = new MeetingPlace(m.Ordinal, m.City, m.Country, m.Date, m.Year);
             return new TimelineEntry(SortKey(place), place.When ?? "Date not stated", $"{place.CouncilName} held{(place.Location is { } l ? $" in {l}" : "")}",
-                m.Title, $"/meetings/{m.Id}", TimelineKind.Council, null);
+                m.Title, TimelineLink.Meeting(m.Id), TimelineKind.Council, null);
         }));
 
-        var councils = await db.Milestones.AsNoTracking()
-            .Where(m => m.Kind == MilestoneKind.NextCouncil)
-            .Where(m => m.Ordinal == null || !db.Meetings.Any(held => held.PartnershipId == m.PartnershipId && held.Ordinal == m.Ordinal))
-            .Select(m => new { m.Ordinal, m.City, m.Country, m.Date, m.Year, m.AnnouncedAtId }).ToListAsync(ct);
-        entries.AddRange(councils.Select(m =>
-        {
-            var place = new MeetingPlace(m.Ordinal, m.City, m.Country, m.Date, m.Year);
-            return new TimelineEntry(SortKey(place), place.When ?? "Date not announced", $"Next Council: {place.Describe()}",
-                $"{place.CouncilName} · {CouncilCountdown.Describe(place, Today)}", m.AnnouncedAtId is { } id ? $"/meetings/{id}" : null,
-                CouncilCountdown.IsOverdue(place, Today) ? TimelineKind.Overdue : TimelineKind.Upcoming, null);
-        }));
+        entries.AddRange((await Councils.AnnouncedAsync(db, ct)).Select(next => new TimelineEntry(SortKey(next.Place),
+            next.Place.When ?? "Date not announced", $"Next Council: {next.Place.Describe()}",
+            $"{next.Place.CouncilName} · {next.Countdown(Today)}", next.AnnouncedAtId is { } id ? TimelineLink.Meeting(id) : null,
+            next.IsOverdue(Today) ? TimelineKind.Overdue : TimelineKind.Upcoming, null)));
 
         var open = db.Deliverables.AsNoTracking()
             .Where(d => d.TargetDate != null && d.Status != DeliverableStatus.Completed && d.Status != DeliverableStatus.Discontinued);
@@ -49,8 +42,8 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time) : PageMode
         var upcoming = await open.Where(d => d.TargetDate >= Today).OrderBy(d => d.TargetDate).ThenBy(d => d.Id).Take(TargetsShown)
             .Select(d => new { d.Id, d.Title, d.TargetDate, d.Status }).ToListAsync(ct);
         LaterTargetCount = Math.Max(0, await open.CountAsync(d => d.TargetDate >= Today, ct) - upcoming.Count);
-        entries.AddRange(upcoming.Select(d => new TimelineEntry(d.TargetDate!.Value, Shared.Display.Date(d.TargetDate), d.Title, "Deliverable target date",
-            $"/deliverables/{d.Id}", TimelineKind.Upcoming, d.Status)));
+        entries.AddRange(upcoming.Select(d => new TimelineEntry(d.TargetDate!.Value, Display.Date(d.TargetDate), d.Title, "Deliverable target date",
+            TimelineLink.Deliverable(d.Id), TimelineKind.Upcoming, d.Status)));
 
         Entries = entries.OrderBy(e => e.SortKey).ToList();
     }
@@ -61,5 +54,13 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time) : PageMode
 
     public enum TimelineKind { Council, Upcoming, Overdue }
 
-    public sealed record TimelineEntry(DateOnly SortKey, string When, string Title, string Detail, string? Link, TimelineKind Kind, DeliverableStatus? Status);
+    public sealed record TimelineEntry(DateOnly SortKey, string When, string Title, string Detail, TimelineLink? Link, TimelineKind Kind, DeliverableStatus? Status);
+
+    /// <summary>The page an entry links to, by name, for the view's <c>asp-page</c>.</summary>
+    public sealed record TimelineLink(string Page, int Id)
+    {
+        public static TimelineLink Meeting(int id) => new("/Meetings/Details", id);
+
+        public static TimelineLink Deliverable(int id) => new("/Deliverables/Details", id);
+    }
 }

@@ -17,7 +17,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
     {
         var outcome = await db.Outcomes.AsNoTracking()
             .Where(o => o.Slug == slug)
-            .Select(o => new OutcomeView(o.Id, o.Title, o.Summary, o.MeetingId, o.Meeting.Title, o.Meeting.Ordinal, o.Meeting.City,
+            .Select(o => new OutcomeView(o.Id, o.Title, o.Summary, o.MeetingId, o.Meeting.Ordinal, o.Meeting.City,
                 o.Meeting.Country, o.Meeting.Date, o.Meeting.Year, o.Position,
                 Array.Empty<AreaRef>(),
                 o.Deliverables.OrderBy(d => d.Position)
@@ -34,7 +34,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
         return Page();
     }
 
-    public sealed record OutcomeView(int Id, string Title, string Summary, int MeetingId, string MeetingTitle, int? Ordinal, string? City,
+    public sealed record OutcomeView(int Id, string Title, string Summary, int MeetingId, int? Ordinal, string? City,
         string? Country, DateOnly? Date, int? Year, int Position, IReadOnlyList<AreaRef> Areas, IReadOnlyList<DeliverableLine> Deliverables)
     {
         public MeetingPlace Meeting => new(Ordinal, City, Country, Date, Year);

@@ -78,7 +78,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
             return Conflict(await db.Outcomes.AsNoTracking().FirstAsync(o => o.Slug == slug, ct));
         }
 
-        return Redirect($"/outcomes/{slug}");
+        return RedirectToPage("/Outcomes/Details", new { slug });
     }
 
     private PageResult Conflict(Outcome current)

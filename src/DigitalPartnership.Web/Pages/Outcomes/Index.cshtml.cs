@@ -20,14 +20,11 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var pageSize = options.Value.PageSize;
-        var total = await db.Outcomes.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        Pager = new Pager(PageNumber, pageSize, total, page => $"/outcomes?page={page}");
+        Pager = Pager.For(PageNumber, options.Value.PageSize, await db.Outcomes.CountAsync(ct), "/Outcomes/Index");
 
         var rows = await db.Outcomes.AsNoTracking()
             .OrderByDescending(o => o.Meeting.Ordinal).ThenBy(o => o.MeetingId).ThenBy(o => o.Position)
-            .Skip((PageNumber - 1) * pageSize).Take(pageSize)
+            .Skip(Pager.Skip).Take(Pager.PageSize)
             .Select(o => new { o.Id, o.Slug, o.Title, o.Summary, o.MeetingId, o.Meeting.Ordinal, o.Meeting.City })
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();

@@ -1,3 +1,4 @@
+using DigitalPartnership.Core.Browsing;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Reporting;
 using DigitalPartnership.Core.Reporting.Pdf;
@@ -31,14 +32,14 @@ public sealed class ExportModel(PortalDbContext db, ProgressReportBuilder builde
                 : $"\"{Format}\" is not an export format: use csv, xlsx or pdf.");
         }
 
-        var (filter, problems) = await Query.ReadAsync(db, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
+        var (filter, problems) = await Query.ReadAsync(db, time.UtcToday(), ct);
         Problems.AddRange(problems);
         if (Problems.Count > 0)
         {
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
-        // The CSV needs only the rows: the summary (counts, charts, progress over time) is built for the other formats.
+        // The CSV needs only the rows; the XLSX its Summary sheet's figures and series; the PDF every part.
         var scope = await builder.ScopeAsync(filter, ct);
         var fileName = scope.FileName(format);
         var started = time.GetTimestamp();
@@ -51,7 +52,7 @@ public sealed class ExportModel(PortalDbContext db, ProgressReportBuilder builde
             }
             else if (format == ReportFormat.Pdf)
             {
-                var report = await builder.BuildAsync(filter, ct);
+                var report = await builder.BuildAsync(filter, ReportParts.Briefing, ct);
                 // PDFsharp builds the document in memory; render it before the headers go out, so a failure is a page.
                 using var buffer = new MemoryStream();
                 await new PdfReportWriter().WriteAsync(report, buffer, ct);
@@ -61,7 +62,7 @@ public sealed class ExportModel(PortalDbContext db, ProgressReportBuilder builde
             }
             else
             {
-                var report = await builder.BuildAsync(filter, ct);
+                var report = await builder.BuildAsync(filter, ReportParts.Spreadsheet, ct);
                 StartAttachment(format, fileName);
                 var rows = ReportRows.DeliverablesAsync(db, report.Filter, ct: ct);
                 // The history streams beside the deliverables: a second context, so two readers run side by side.

@@ -18,27 +18,24 @@ public sealed class IndexModel(PortalDbContext db, ProgressReportBuilder builder
     public ProgressReport? Report { get; private set; }
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Name)> Partnerships { get; private set; } = [];
-    public IReadOnlyList<(int Id, string Label)> Meetings { get; private set; } = [];
+    public IReadOnlyList<MeetingChoice> Meetings { get; private set; } = [];
     public IReadOnlyList<AreaRef> Areas { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Partnerships = (await db.Partnerships.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Slug, p.Name }).ToListAsync(ct))
             .Select(p => (p.Slug, p.Name)).ToList();
-        Meetings = (await db.Meetings.AsNoTracking().OrderByDescending(m => m.Ordinal).Select(m => new { m.Id, m.Ordinal, m.City, m.Country }).ToListAsync(ct))
-            .Select(m => (m.Id, Core.Domain.MeetingPlace.ShortNameOf(m.Ordinal, m.City, m.Country))).ToList();
-        Areas = await db.Areas.AsNoTracking().OrderBy(a => a.Position).Select(a => new AreaRef(a.Slug, a.Name)).ToListAsync(ct);
+        Meetings = await Councils.ChoicesAsync(db, ct);
+        Areas = await AreaRefs.AllAsync(db, ct);
 
-        var (filter, problems) = await Query.ReadAsync(db, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
+        var (filter, problems) = await Query.ReadAsync(db, time.UtcToday(), ct);
         Problems = problems;
         if (problems.Count > 0)
         {
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
-        Report = await builder.BuildAsync(filter, ct);
+        Report = await builder.BuildAsync(filter, ReportParts.Page, ct);
         return Page();
     }
-
-    public string ExportLink(string format) => "/reports/export" + Query.ToQueryString(("format", format));
 }

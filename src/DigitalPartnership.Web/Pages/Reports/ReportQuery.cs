@@ -67,14 +67,17 @@ public sealed class ReportQuery
         return (filter, reader.Problems);
     }
 
-    /// <summary>The same parameters as a query string, for the export links and the pager.</summary>
-    public string ToQueryString(params (string Key, string? Value)[] extra) =>
-        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("",
-            new Dictionary<string, string?>
+    /// <summary>
+    /// The parameters that are set, under their names in the address, for <c>asp-all-route-data</c>: the export links
+    /// and the way back from a failed export carry exactly what the page was asked for. A new dictionary each time,
+    /// because an <c>asp-route-…</c> beside it is added into it.
+    /// </summary>
+    public Dictionary<string, string> RouteValues() =>
+        new KeyValuePair<string, string?>[]
             {
-                ["partnership"] = Partnership, ["meeting"] = Meeting, ["area"] = Area, ["status"] = Status, ["q"] = Q, ["lead"] = Lead,
-                ["targetFrom"] = TargetFrom, ["targetTo"] = TargetTo, ["asOf"] = AsOf, ["since"] = Since,
+                new("partnership", Partnership), new("meeting", Meeting), new("area", Area), new("status", Status), new("q", Q),
+                new("lead", Lead), new("targetFrom", TargetFrom), new("targetTo", TargetTo), new("asOf", AsOf), new("since", Since),
             }
-            .Concat(extra.Select(e => new KeyValuePair<string, string?>(e.Key, e.Value)))
-            .Where(p => !string.IsNullOrWhiteSpace(p.Value)));
+            .Where(p => !string.IsNullOrWhiteSpace(p.Value))
+            .ToDictionary(p => p.Key, p => p.Value!);
 }

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Security.Claims;
+using DigitalPartnership.Core.Accounts;
+using DigitalPartnership.Core.Domain;
 
 namespace DigitalPartnership.Web.Pages.Shared;
 
@@ -18,4 +21,14 @@ public static class Display
     public static string Percent(double value) => value.ToString("0", Culture) + "%";
 
     public static string Count(int value) => value.ToString("N0", Culture);
+
+    /// <summary>"2nd Council (Brussels, 3 May 2024)", or just "2nd Council" when the text named neither place nor date.</summary>
+    public static string CouncilWithPlace(MeetingPlace place) =>
+        place.Describe() is { Length: > 0 } where ? $"{place.CouncilName} ({where})" : place.CouncilName;
+
+    /// <summary>The portal roles a person holds, in the order <see cref="PortalRoles.All"/> lists them.</summary>
+    public static IReadOnlyList<string> RolesOf(ClaimsPrincipal user) => PortalRoles.All.Where(user.IsInRole).ToList();
+
+    /// <summary>"3rd Council: Tokyo, Japan, 2025": a Council a text announced.</summary>
+    public static string Announced(MeetingPlace next) => $"{next.CouncilName}: {next.Describe()}";
 }
