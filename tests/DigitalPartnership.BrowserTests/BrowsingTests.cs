@@ -43,7 +43,7 @@ public sealed class BrowsingTests : IClassFixture<LivePortal>
         var (page, consoleErrors) = await _portal.NewPageAsync(width: 390, height: 844);
         await _portal.SignInAsync(page, Core.Accounts.PortalRoles.Staff, "phone.reader@test.example.org");
 
-        foreach (var path in new[] { "/", "/deliverables", "/outcomes", "/meetings/1" })
+        foreach (var path in new[] { "/", "/deliverables", "/outcomes", $"/meetings/{await _portal.SeededMeetingIdAsync()}" })
         {
             await page.GotoAsync(_portal.BaseUrl + path);
             var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");

@@ -63,6 +63,9 @@ public sealed class LivePortal : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync(email);
     }
 
+    /// <summary>The seeded Council, as <see cref="PortalFactory.SeededMeetingIdAsync"/>.</summary>
+    public Task<int> SeededMeetingIdAsync() => _factory.SeededMeetingIdAsync();
+
     public async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");

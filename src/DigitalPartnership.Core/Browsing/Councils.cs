@@ -23,8 +23,8 @@ public static class Councils
 
     /// <summary>Every meeting as a filter lists it: its id and "2nd Council, Brussels", the latest first.</summary>
     public static async Task<IReadOnlyList<MeetingChoice>> ChoicesAsync(PortalDbContext db, CancellationToken ct) =>
-        (await db.Meetings.AsNoTracking().OrderByDescending(m => m.Ordinal).ThenBy(m => m.Id)
-            .Select(m => new { m.Id, m.Ordinal, m.City, m.Country }).ToListAsync(ct))
+        (await db.Meetings.AsNoTracking().OrderByDescending(m => m.Place.Ordinal).ThenBy(m => m.Id)
+            .Select(m => new { m.Id, m.Place.Ordinal, m.Place.City, m.Place.Country }).ToListAsync(ct))
         .Select(m => new MeetingChoice(m.Id, MeetingPlace.ShortNameOf(m.Ordinal, m.City, m.Country)))
         .ToList();
 
@@ -32,9 +32,9 @@ public static class Councils
     private static IQueryable<AnnouncedCouncil> Announced(PortalDbContext db) =>
         db.Milestones.AsNoTracking()
             .Where(m => m.Kind == MilestoneKind.NextCouncil)
-            .Where(m => m.Ordinal == null || !db.Meetings.Any(held => held.PartnershipId == m.PartnershipId && held.Ordinal == m.Ordinal))
-            .OrderByDescending(m => m.Ordinal).ThenByDescending(m => m.Id)
-            .Select(m => new AnnouncedCouncil(new MeetingPlace(m.Ordinal, m.City, m.Country, m.Date, m.Year), m.Partnership.Name, m.AnnouncedAtId));
+            .Where(m => m.Place.Ordinal == null || !db.Meetings.Any(held => held.PartnershipId == m.PartnershipId && held.Place.Ordinal == m.Place.Ordinal))
+            .OrderByDescending(m => m.Place.Ordinal).ThenByDescending(m => m.Id)
+            .Select(m => new AnnouncedCouncil(m.Place, m.Partnership.Name, m.AnnouncedAtId));
 }
 
 /// <summary>A Council a text announced and the store has not imported yet.</summary>

@@ -15,6 +15,12 @@ public static class DeliverableStatusText
 {
     public static IReadOnlyList<DeliverableStatus> All { get; } = Enum.GetValues<DeliverableStatus>();
 
+    /// <summary>
+    /// The statuses in which a deliverable is finished with, one way or the other: it can no longer be overdue. Queries
+    /// ask <c>!Closed.Contains(d.Status)</c>, which the database reads as <c>NOT IN (…)</c>.
+    /// </summary>
+    public static readonly DeliverableStatus[] Closed = [DeliverableStatus.Completed, DeliverableStatus.Discontinued];
+
     /// <summary>The words people read and type: "Not started", "In progress"…</summary>
     public static string DisplayName(this DeliverableStatus status) => status switch
     {

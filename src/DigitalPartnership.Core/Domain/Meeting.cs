@@ -12,11 +12,7 @@ public sealed class Meeting
     {
         Partnership = partnership;
         Title = title;
-        Ordinal = place.Ordinal;
-        City = place.City;
-        Country = place.Country;
-        Date = place.Date;
-        Year = place.Year ?? place.Date?.Year;
+        Place = place with { Year = place.Year ?? place.Date?.Year };
         SourceFileName = sourceFileName;
         SourceText = sourceText;
         SourceHash = sourceHash;
@@ -27,11 +23,10 @@ public sealed class Meeting
     public int PartnershipId { get; private set; }
     public Partnership Partnership { get; private set; } = null!;
     public string Title { get; private set; } = "";
-    public int? Ordinal { get; private set; }
-    public string? City { get; private set; }
-    public string? Country { get; private set; }
-    public DateOnly? Date { get; private set; }
-    public int? Year { get; private set; }
+
+    /// <summary>Which Council, where and when (mapped as a complex type: the columns Ordinal, City, Country, Date, Year).</summary>
+    public MeetingPlace Place { get; private set; } = new(null, null, null, null, null);
+
     public string SourceFileName { get; private set; } = "";
     public string SourceText { get; private set; } = "";
 
@@ -41,7 +36,6 @@ public sealed class Meeting
 
     public IReadOnlyList<Outcome> Outcomes => _outcomes;
 
-    public MeetingPlace Place => new(Ordinal, City, Country, Date, Year);
 
     public Outcome AddOutcome(string slug, string title, string summary, IEnumerable<Area> areas)
     {

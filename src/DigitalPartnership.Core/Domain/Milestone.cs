@@ -17,11 +17,7 @@ public sealed class Milestone
         AnnouncedAt = announcedAt;
         Kind = kind;
         Title = title;
-        Ordinal = place.Ordinal;
-        City = place.City;
-        Country = place.Country;
-        Date = place.Date;
-        Year = place.Year ?? place.Date?.Year;
+        Place = place with { Year = place.Year ?? place.Date?.Year };
     }
 
     public int Id { get; private set; }
@@ -34,11 +30,8 @@ public sealed class Milestone
 
     public MilestoneKind Kind { get; private set; }
     public string Title { get; private set; } = "";
-    public int? Ordinal { get; private set; }
-    public string? City { get; private set; }
-    public string? Country { get; private set; }
-    public DateOnly? Date { get; private set; }
-    public int? Year { get; private set; }
 
-    public MeetingPlace Place => new(Ordinal, City, Country, Date, Year);
+    /// <summary>Which Council, where and when, as announced (a complex type, as on <see cref="Meeting"/>).</summary>
+    public MeetingPlace Place { get; private set; } = new(null, null, null, null, null);
+
 }

@@ -52,7 +52,7 @@ public sealed class DatasetGenerator(PortalDbContext db, TimeProvider time)
         var areas = await db.Areas.OrderBy(a => a.Position).ToListAsync(ct);
         var partnership = await db.Partnerships.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct)
             ?? throw new InvalidOperationException("The store has no partnership yet: seed it first.");
-        var firstOrdinal = (await db.Meetings.MaxAsync(m => m.Ordinal, ct) ?? 0) + 100;
+        var firstOrdinal = (await db.Meetings.MaxAsync(m => m.Place.Ordinal, ct) ?? 0) + 100;
         var runId = Guid.NewGuid().ToString("N")[..8];
 
         var created = 0;

@@ -38,7 +38,7 @@ public sealed class CouncilImporter(PortalDbContext db, AreaTaxonomy taxonomy, T
         if (parsed.Meeting.Ordinal is { } ordinal && partnership.Id != 0)
         {
             var twin = await db.Meetings.AsNoTracking()
-                .Where(m => m.PartnershipId == partnership.Id && m.Ordinal == ordinal)
+                .Where(m => m.PartnershipId == partnership.Id && m.Place.Ordinal == ordinal)
                 .Select(m => m.SourceFileName).FirstOrDefaultAsync(ct);
             if (twin is not null)
             {

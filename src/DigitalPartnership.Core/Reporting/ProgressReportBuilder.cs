@@ -42,7 +42,7 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
         var states = filter.Apply(db);
         var byArea = await ByAreaAsync(states, ct);
         var overdue = states.Where(x => x.Deliverable.TargetDate < reportDate
-            && x.Status != DeliverableStatus.Completed && x.Status != DeliverableStatus.Discontinued);
+            && !DeliverableStatusText.Closed.Contains(x.Status));
         var changes = filter.ChangesSince is null ? null : ReportRows.HistoryQuery(db, filter, filter.ChangesSince);
         var areaSections = parts.HasFlag(ReportParts.AreaSections);
 
@@ -79,14 +79,14 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
     /// </summary>
     private async Task<(DateOnly? Date, string? Label)> LatestCouncilAsync(int? partnershipId, DateOnly reportDate, CancellationToken ct)
     {
-        var meetings = db.Meetings.AsNoTracking().Where(m => m.Date != null && m.Date <= reportDate);
+        var meetings = db.Meetings.AsNoTracking().Where(m => m.Place.Date != null && m.Place.Date <= reportDate);
         if (partnershipId is { } id)
         {
             meetings = meetings.Where(m => m.PartnershipId == id);
         }
 
-        var latest = await meetings.OrderByDescending(m => m.Date).ThenByDescending(m => m.Id)
-            .Select(m => new { m.Date, m.Ordinal, m.City, m.Country }).FirstOrDefaultAsync(ct);
+        var latest = await meetings.OrderByDescending(m => m.Place.Date).ThenByDescending(m => m.Id)
+            .Select(m => new { m.Place.Date, m.Place.Ordinal, m.Place.City, m.Place.Country }).FirstOrDefaultAsync(ct);
         return latest is null
             ? (null, null)
             : (latest.Date, $"{MeetingPlace.ShortNameOf(latest.Ordinal, latest.City, latest.Country)} ({ReportDates.Day(latest.Date!.Value)})");
@@ -157,7 +157,7 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
         foreach (var chunk in ids.Chunk(ReportRows.PageSize))
         {
             var found = await db.Outcomes.AsNoTracking().Where(o => chunk.Contains(o.Id))
-                .Select(o => new { o.Id, o.Title, o.Position, o.Meeting.Ordinal, o.Meeting.City, o.Meeting.Country, MeetingId = o.Meeting.Id })
+                .Select(o => new { o.Id, o.Title, o.Position, o.Meeting.Place.Ordinal, o.Meeting.Place.City, o.Meeting.Place.Country, MeetingId = o.Meeting.Id })
                 .ToListAsync(ct);
             outcomes.AddRange(found.OrderBy(o => o.MeetingId).ThenBy(o => o.Position).Select(o =>
                 new OutcomeProgress(o.Id, o.Title, MeetingPlace.ShortNameOf(o.Ordinal, o.City, o.Country), new StatusTally(byOutcome[o.Id]))));

@@ -24,7 +24,7 @@ public sealed class ReportFilterLines(PortalDbContext db)
         if (f.MeetingId is { } meetingId)
         {
             var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId)
-                .Select(m => new { m.Ordinal, m.City, m.Country }).FirstOrDefaultAsync(ct);
+                .Select(m => new { m.Place.Ordinal, m.Place.City, m.Place.Country }).FirstOrDefaultAsync(ct);
             lines.Add(new("Meeting", meeting is null ? $"#{meetingId} (not found)" : MeetingPlace.ShortNameOf(meeting.Ordinal, meeting.City, meeting.Country)));
         }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using DigitalPartnership.Web.Hosting.Http;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Events;
@@ -39,6 +40,12 @@ public static class PortalWeb
                 mvc.Filters.Add(new MethodNotAllowedFilter());
                 mvc.ModelBinderProviders.Insert(0, new BooleanFieldBinderProvider());
             });
+        services.Configure<CookieTempDataProviderOptions>(tempData =>
+        {
+            tempData.Cookie.Name = "dpp.message"; // a "Saved." message carried to the next page
+            tempData.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            tempData.Cookie.SameSite = SameSiteMode.Strict;
+        });
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "dpp.form";

@@ -36,8 +36,8 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time, IMemoryCac
             .ToListAsync(ct);
 
         Latest = await Councils.Held(db)
-            .OrderByDescending(m => m.Ordinal).ThenByDescending(m => m.Id)
-            .Select(m => new LatestMeeting(m.Id, m.Title, m.Ordinal, m.City, m.Country, m.Date, m.Year, m.Partnership.Name,
+            .OrderByDescending(m => m.Place.Ordinal).ThenByDescending(m => m.Id)
+            .Select(m => new LatestMeeting(m.Id, m.Title, m.Place.Ordinal, m.Place.City, m.Place.Country, m.Place.Date, m.Place.Year, m.Partnership.Name,
                 m.Outcomes.Count, m.Outcomes.SelectMany(o => o.Deliverables).Count()))
             .FirstOrDefaultAsync(ct);
     }

@@ -20,7 +20,8 @@ public sealed class BusyStoreTests
         await factory.EnsureAccountAsync("editor@test.example.org", PortalRoles.Editor);
         var busyEditor = impatient.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await PortalFactory.SignInAsync(busyEditor, "editor@test.example.org", PortalFactory.Password);
-        var form = await PortalFactory.FormAsync(busyEditor, "/deliverables/1/edit");
+        var id = await factory.DeliverableIdAsync();
+        var form = await PortalFactory.FormAsync(busyEditor, $"/deliverables/{id}/edit");
         form["Input.Status"] = "completed";
 
         await using (var holder = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False"))
@@ -30,7 +31,7 @@ public sealed class BusyStoreTests
             hold.CommandText = "BEGIN IMMEDIATE;";
             await hold.ExecuteNonQueryAsync();
 
-            using var response = await busyEditor.PostAsync("/deliverables/1/edit", new FormUrlEncodedContent(form));
+            using var response = await busyEditor.PostAsync($"/deliverables/{id}/edit", new FormUrlEncodedContent(form));
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.Equal("10", string.Join("", response.Headers.GetValues("Retry-After")));
@@ -40,6 +41,6 @@ public sealed class BusyStoreTests
         }
 
         await using var db = factory.NewContext();
-        Assert.Equal(DeliverableStatus.NotStarted, await db.Deliverables.Where(d => d.Id == 1).Select(d => d.Status).SingleAsync());
+        Assert.Equal(DeliverableStatus.NotStarted, await db.Deliverables.Where(d => d.Id == id).Select(d => d.Status).SingleAsync());
     }
 }

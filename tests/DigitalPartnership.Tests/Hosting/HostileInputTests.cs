@@ -123,12 +123,13 @@ public sealed class HostileInputTests(HostileInputTests.Portal portal) : IClassF
     public async Task A_form_in_another_charset_than_UTF_8_is_a_400_that_says_so()
     {
         var client = await portal.ClientAsync();
-        var form = await PortalFactory.FormAsync(client, "/deliverables/1/edit");
+        var edit = $"/deliverables/{await portal.DeliverableIdAsync()}/edit";
+        var form = await PortalFactory.FormAsync(client, edit);
         var body = string.Join('&', form.Select(f => $"{WebUtility.UrlEncode(f.Key)}={WebUtility.UrlEncode(f.Value)}"));
         using var content = new StringContent(body, Encoding.ASCII);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded") { CharSet = "utf-7" };
 
-        using var response = await client.PostAsync("/deliverables/1/edit", content);
+        using var response = await client.PostAsync(edit, content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("UTF-8", await response.Content.ReadAsStringAsync());
@@ -150,6 +151,8 @@ public sealed class HostileInputTests(HostileInputTests.Portal portal) : IClassF
         private IReadOnlyList<FoundPage>? _pages;
 
         public async Task<HttpClient> ClientAsync() => _client ??= await _factory.CreateClientAsync(PortalRoles.Admin);
+
+        public Task<int> DeliverableIdAsync() => _factory.DeliverableIdAsync();
 
         public async Task<Dictionary<string, string>> TokenFormAsync()
         {
@@ -276,8 +279,8 @@ public sealed class HostileInputTests(HostileInputTests.Portal portal) : IClassF
                 ("/outcomes/", "{slug}", outcome),
                 ("/areas/", "{slug}", area),
                 ("/admin/users/", "{id}", account),
-                ("/deliverables/", "{id:int}", "1"),
-                ("/meetings/", "{id:int}", "1"),
+                ("/deliverables/", "{id:int}", (await _factory.DeliverableIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("/meetings/", "{id:int}", (await _factory.SeededMeetingIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ];
         }
 

@@ -23,7 +23,7 @@ public sealed class CouncilImporterTests : IAsyncLifetime
 
         await using var db = _database.NewContext();
         var meeting = await db.Meetings.Include(m => m.Partnership).SingleAsync();
-        Assert.Equal((2, "Brussels", "EU–Japan Digital Partnership"), (meeting.Ordinal, meeting.City, meeting.Partnership.Name));
+        Assert.Equal((2, "Brussels", "EU–Japan Digital Partnership"), (meeting.Place.Ordinal, meeting.Place.City, meeting.Partnership.Name));
         Assert.Equal(File.ReadAllText(TestFiles.SeedText), meeting.SourceText);
 
         var memorandum = await db.Deliverables.Include(d => d.History).SingleAsync(d => d.Title.StartsWith("A Memorandum"));
@@ -33,7 +33,7 @@ public sealed class CouncilImporterTests : IAsyncLifetime
         Assert.Equal((null, DeliverableStatus.Completed, CouncilImporter.ImporterName), (created.FromStatus, created.ToStatus, created.ChangedBy));
 
         var milestone = await db.Milestones.SingleAsync();
-        Assert.Equal(("Tokyo", "Japan", 2025, 3), (milestone.City, milestone.Country, milestone.Year, milestone.Ordinal));
+        Assert.Equal(("Tokyo", "Japan", 2025, 3), (milestone.Place.City, milestone.Place.Country, milestone.Place.Year, milestone.Place.Ordinal));
         Assert.Equal(TestFiles.Taxonomy.Areas.Count, await db.Areas.CountAsync());
     }
 

@@ -29,8 +29,9 @@ public sealed class PostgresTests
         {
             await SeedAsync(database, deliverables: 400);
             await using var db = database.NewContext();
-            await db.Deliverables.Where(d => d.Id == 3).ExecuteUpdateAsync(set => set.SetProperty(d => d.EuLead, "Énergie et Numérique"));
-            await db.Deliverables.Where(d => d.Id == 4).ExecuteUpdateAsync(set => set.SetProperty(d => d.Notes, "Café talks on e-commerce, 5G and the NEAR future (50%_done)"));
+            // Two of the seeded deliverables get a lead and notes with accents, in either case, and typed operators.
+            await db.Deliverables.Where(d => d.Title.StartsWith("A team of experts")).ExecuteUpdateAsync(set => set.SetProperty(d => d.EuLead, "Énergie et Numérique"));
+            await db.Deliverables.Where(d => d.Title.StartsWith("Collaborative research")).ExecuteUpdateAsync(set => set.SetProperty(d => d.Notes, "Café talks on e-commerce, 5G and the NEAR future (50%_done)"));
         }
 
         string[] queries =

@@ -63,16 +63,17 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         }
 
         // A form from the first instance, saved through the second: the key ring and the session are shared.
-        var form = await PortalFactory.FormAsync(viaFirst, "/deliverables/1/edit");
+        var edit = $"/deliverables/{await FirstDeliverableAsync()}/edit";
+        var form = await PortalFactory.FormAsync(viaFirst, edit);
         form["Input.ChangeNote"] = "Saved through the other instance.";
-        using (var saved = await viaSecond.PostAsync("/deliverables/1/edit", new FormUrlEncodedContent(form)))
+        using (var saved = await viaSecond.PostAsync(edit, new FormUrlEncodedContent(form)))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 
         // The same form again, now stale, through the first instance: a conflict, not a silent overwrite.
         form["Input.ChangeNote"] = "A stale save.";
-        using (var stale = await viaFirst.PostAsync("/deliverables/1/edit", new FormUrlEncodedContent(form)))
+        using (var stale = await viaFirst.PostAsync(edit, new FormUrlEncodedContent(form)))
         {
             Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         }
@@ -82,7 +83,8 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         var readsAfterKill = new ConcurrentBag<HttpStatusCode>();
         var killedAt = 0L;
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(8));
-        var workers = Enumerable.Range(1, 6).Select(worker => Task.Run(async () =>
+        var seeded = await SeededDeliverablesAsync();
+        var workers = seeded.Select(deliverable => Task.Run(async () =>
         {
             for (var i = 0; !stop.IsCancellationRequested; i++)
             {
@@ -92,12 +94,12 @@ public sealed class TwoInstancesTests : IAsyncLifetime
                     readsAfterKill.Add(read);
                 }
 
-                var note = $"load {worker}-{i}";
+                var note = $"load {deliverable}-{i}";
                 try
                 {
-                    var edit = await PortalFactory.FormAsync(viaProxy, $"/deliverables/{worker}/edit");
-                    edit["Input.ChangeNote"] = note;
-                    using var save = await viaProxy.PostAsync($"/deliverables/{worker}/edit", new FormUrlEncodedContent(edit));
+                    var fields = await PortalFactory.FormAsync(viaProxy, $"/deliverables/{deliverable}/edit");
+                    fields["Input.ChangeNote"] = note;
+                    using var save = await viaProxy.PostAsync($"/deliverables/{deliverable}/edit", new FormUrlEncodedContent(fields));
                     if (save.StatusCode == HttpStatusCode.Redirect)
                     {
                         acknowledged.Add(note);
@@ -174,6 +176,15 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 
         throw new InvalidOperationException($"nginx did not answer: {File.ReadAllText(Path.Combine(_folder, "error.log"))}");
     }
+
+    /// <summary>The seed's deliverables, one editor each under load, so their saves never conflict.</summary>
+    private async Task<List<int>> SeededDeliverablesAsync()
+    {
+        await using var db = TestDatabase.ContextOn(_store!);
+        return await db.Deliverables.OrderBy(d => d.Id).Select(d => d.Id).ToListAsync();
+    }
+
+    private async Task<int> FirstDeliverableAsync() => (await SeededDeliverablesAsync())[0];
 
     private static HttpClient Client(Uri address, CookieContainer cookies) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };

@@ -19,7 +19,7 @@ public static class ExportExpectations
             d.Id.ToString(CultureInfo.InvariantCulture),
             d.Title,
             d.Outcome.Title,
-            $"{d.Outcome.Meeting.Place.CouncilName}, {d.Outcome.Meeting.City}",
+            $"{d.Outcome.Meeting.Place.CouncilName}, {d.Outcome.Meeting.Place.City}",
             string.Join("; ", d.Areas.OrderBy(a => a.Position).Select(a => a.Name)),
             Core.Domain.DeliverableStatusText.DisplayName(d.Status),
             d.Progress?.ToString(CultureInfo.InvariantCulture) ?? "",

@@ -103,7 +103,7 @@ public sealed class PdfReportWriterTests : IAsyncLifetime
     private async Task AddManyAsync(int count)
     {
         await using var db = _database.NewContext();
-        var meeting = await db.Meetings.Include(m => m.Outcomes).SingleAsync(m => m.Ordinal == 2);
+        var meeting = await db.Meetings.Include(m => m.Outcomes).SingleAsync(m => m.Place.Ordinal == 2);
         var ai = await db.Areas.SingleAsync(a => a.Name == "Artificial intelligence");
         var data = new ReportData(db);
         var outcome = data.Outcome(meeting, "Many AI deliverables", ai);

@@ -33,7 +33,7 @@ public sealed class ReportFilterLinesTests : IAsyncLifetime
     public async Task Every_filter_gets_a_line_in_the_title_page_order_with_names_rather_than_ids()
     {
         await using var db = _database.NewContext();
-        var meeting = await db.Meetings.SingleAsync(m => m.City == "Brussels");
+        var meeting = await db.Meetings.SingleAsync(m => m.Place.City == "Brussels");
         var area = await db.Areas.SingleAsync(a => a.Name == "Semiconductors");
         var filter = new ReportFilter
         {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -58,6 +59,23 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     }
 
     public const string Password = "correct horse battery staple";
+
+    /// <summary>The start of the seed text's first deliverable: the partners' agreement to collaborate on core technologies.</summary>
+    public const string CoreTechnologies = "The partners agreed to further collaborate";
+
+    /// <summary>The id of the seeded deliverable whose title starts with <paramref name="titleStart"/>.</summary>
+    public async Task<int> DeliverableIdAsync(string titleStart = CoreTechnologies)
+    {
+        await using var db = NewContext();
+        return await db.Deliverables.Where(d => d.Title.StartsWith(titleStart)).Select(d => d.Id).SingleAsync();
+    }
+
+    /// <summary>The id of the seeded Council (the second EU–Japan Council, Brussels).</summary>
+    public async Task<int> SeededMeetingIdAsync()
+    {
+        await using var db = NewContext();
+        return await db.Meetings.Where(m => m.Place.City == "Brussels").Select(m => m.Id).SingleAsync();
+    }
 
     /// <summary>An account with <paramref name="role"/> (made on first use), signed in through the real sign-in form.</summary>
     public async Task<HttpClient> CreateClientAsync(string role, string? email = null)

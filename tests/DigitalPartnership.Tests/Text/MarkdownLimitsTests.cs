@@ -36,10 +36,12 @@ public sealed class MarkdownLimitsTests : IAsyncLifetime
     public async Task A_bomb_in_any_Markdown_field_is_refused_with_a_4xx_and_every_page_still_answers(string kind, string bomb, bool refused)
     {
         var outcome = await FirstOutcomeSlugAsync();
+        var id = await _factory.DeliverableIdAsync();
+        var meeting = await _factory.SeededMeetingIdAsync();
         var posts = new (string Url, string Field, string? FormUrl)[]
         {
-            ("/deliverables/1/edit", "Input.Notes", null),
-            ("/deliverables/1/edit", "Input.ChangeNote", null),
+            ($"/deliverables/{id}/edit", "Input.Notes", null),
+            ($"/deliverables/{id}/edit", "Input.ChangeNote", null),
             ($"/outcomes/{outcome}/edit", "Input.Summary", null),
             ($"/outcomes/{outcome}/deliverables/new", "Input.Notes", null),
             ("/meetings/import?handler=Preview", "Text", "/meetings/import"),
@@ -53,7 +55,7 @@ public sealed class MarkdownLimitsTests : IAsyncLifetime
         }
 
         var bulk = await PortalFactory.FormAsync(_editor, "/deliverables", "form[action='/deliverables/bulk']");
-        bulk["Selected"] = await SelectionAsync(1);
+        bulk["Selected"] = await SelectionAsync(id);
         bulk["Status"] = DeliverableStatus.InProgress.Slug();
         bulk["Note"] = bomb;
         using (var response = await _editor.PostAsync("/deliverables/bulk", new FormUrlEncodedContent(bulk)))
@@ -61,7 +63,7 @@ public sealed class MarkdownLimitsTests : IAsyncLifetime
             Assert.True(refused ? (int)response.StatusCode is >= 400 and < 500 : (int)response.StatusCode < 500, $"{kind} in the bulk note: {(int)response.StatusCode}");
         }
 
-        foreach (var url in new[] { "/deliverables/1", "/deliverables/1/edit", $"/outcomes/{outcome}", "/meetings/1", "/deliverables", "/" })
+        foreach (var url in new[] { $"/deliverables/{id}", $"/deliverables/{id}/edit", $"/outcomes/{outcome}", $"/meetings/{meeting}", "/deliverables", "/" })
         {
             Assert.True((await _editor.GetAsync(url)).StatusCode == HttpStatusCode.OK, $"{url} after {kind}");
         }
@@ -70,11 +72,12 @@ public sealed class MarkdownLimitsTests : IAsyncLifetime
     [Fact]
     public async Task The_refusal_names_the_limit_and_keeps_the_form()
     {
-        var form = await PortalFactory.FormAsync(_editor, "/deliverables/1/edit");
+        var edit = $"/deliverables/{await _factory.DeliverableIdAsync()}/edit";
+        var form = await PortalFactory.FormAsync(_editor, edit);
         form["Input.Notes"] = new string('>', 1000) + " deep";
         form["Input.EuLead"] = "DG CONNECT (kept)";
 
-        var page = await Html.ParseAsync(await (await _editor.PostAsync("/deliverables/1/edit", new FormUrlEncodedContent(form))).Content.ReadAsStringAsync());
+        var page = await Html.ParseAsync(await (await _editor.PostAsync(edit, new FormUrlEncodedContent(form))).Content.ReadAsStringAsync());
 
         Assert.Contains($"more than {MarkdownLimits.MaxDepth} levels deep", page.Body!.TextContent);
         Assert.Equal("DG CONNECT (kept)", page.QuerySelector("[name='Input.EuLead']")!.GetAttribute("value"));
@@ -84,14 +87,15 @@ public sealed class MarkdownLimitsTests : IAsyncLifetime
     public async Task A_bomb_already_stored_in_notes_and_history_is_shown_as_typed_and_the_page_answers()
     {
         var bomb = new string('>', 1000) + " deep";
+        var id = await _factory.DeliverableIdAsync();
         await using (var db = _factory.NewContext())
         {
             // As a store from before the limits would hold it: written past the form, straight into the rows.
-            await db.Deliverables.Where(d => d.Id == 1).ExecuteUpdateAsync(set => set.SetProperty(d => d.Notes, bomb));
-            await db.StatusChanges.Where(h => h.DeliverableId == 1).ExecuteUpdateAsync(set => set.SetProperty(h => h.Note, bomb));
+            await db.Deliverables.Where(d => d.Id == id).ExecuteUpdateAsync(set => set.SetProperty(d => d.Notes, bomb));
+            await db.StatusChanges.Where(h => h.DeliverableId == id).ExecuteUpdateAsync(set => set.SetProperty(h => h.Note, bomb));
         }
 
-        var page = await _editor.GetDocumentAsync("/deliverables/1");
+        var page = await _editor.GetDocumentAsync($"/deliverables/{id}");
 
         Assert.Contains("Shown as typed", page.QuerySelector("main")!.TextContent);
         Assert.Contains(bomb, page.QuerySelectorAll(".markdown-as-typed").Select(p => p.TextContent));

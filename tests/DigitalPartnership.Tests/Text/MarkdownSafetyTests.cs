@@ -64,18 +64,14 @@ public sealed class MarkdownSafetyTests
     {
         await using var factory = new PortalFactory();
         var editor = await factory.CreateClientAsync(PortalRoles.Editor);
-        await using (var db = factory.NewContext())
-        {
-            Assert.True(await db.Deliverables.AnyAsync(d => d.Id == 1));
-        }
-
-        var form = await PortalFactory.FormAsync(editor, "/deliverables/1/edit");
+        var id = await factory.DeliverableIdAsync();
+        var form = await PortalFactory.FormAsync(editor, $"/deliverables/{id}/edit");
         form["Input.Notes"] = string.Join("\n\n", Hostile);
         form["Input.ChangeNote"] = string.Join("\n\n", Hostile);
-        using var saved = await editor.PostAsync("/deliverables/1/edit", new FormUrlEncodedContent(form));
+        using var saved = await editor.PostAsync($"/deliverables/{id}/edit", new FormUrlEncodedContent(form));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
-        foreach (var url in new[] { "/deliverables/1", "/deliverables/1/edit" })
+        foreach (var url in new[] { $"/deliverables/{id}", $"/deliverables/{id}/edit" })
         {
             var page = await editor.GetDocumentAsync(url);
             AssertSafe(page.QuerySelector("main")!);

@@ -53,7 +53,8 @@ public sealed class AccountTests : IAsyncLifetime
     public async Task Removing_the_editor_role_takes_effect_at_the_next_request()
     {
         var editor = await _factory.CreateClientAsync(PortalRoles.Editor);
-        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/deliverables/1/edit")).StatusCode);
+        var deliverable = $"/deliverables/{await _factory.DeliverableIdAsync()}";
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(deliverable + "/edit")).StatusCode);
         var admin = await _factory.CreateClientAsync(PortalRoles.Admin);
         var users = await admin.GetDocumentAsync("/admin/users");
         var manage = users.QuerySelectorAll("[data-testid=users] tbody tr").Single(r => r.TextContent.Contains("editor@test.example.org")).QuerySelector("a")!.GetAttribute("href")!;
@@ -65,8 +66,8 @@ public sealed class AccountTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         _factory.Clock.Advance(TimeSpan.FromSeconds(1)); // "the next request" comes after the change
-        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/deliverables/1/edit")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/deliverables/1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync(deliverable + "/edit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(deliverable)).StatusCode);
         var audit = await admin.GetDocumentAsync("/admin/audit");
         Assert.Contains(audit.Texts("[data-testid=audit] tbody tr"), r => r.Contains("account.roles-changed") && r.Contains("Editor → Staff"));
     }

@@ -10,6 +10,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Portal por
     private const string Anonymous = "anonymous";
 
     // Expected status for: anonymous, Staff, Editor, Manager, Admin. 302 = sent to sign in; 400 = let in, the empty form refused.
+    // {deliverable} and {meeting} stand for a seeded deliverable and the seeded Council.
     public static TheoryData<string, string, string> Matrix => new()
     {
         { "GET", "/", "302 200 200 200 200" },
@@ -18,12 +19,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Portal por
         { "GET", "/areas", "302 200 200 200 200" },
         { "GET", "/areas/cybersecurity", "302 200 200 200 200" },
         { "GET", "/deliverables", "302 200 200 200 200" },
-        { "GET", "/deliverables/1", "302 200 200 200 200" },
+        { "GET", "/deliverables/{deliverable}", "302 200 200 200 200" },
         { "GET", "/meetings", "302 200 200 200 200" },
-        { "GET", "/meetings/1", "302 200 200 200 200" },
+        { "GET", "/meetings/{meeting}", "302 200 200 200 200" },
         { "GET", "/milestones", "302 200 200 200 200" },
-        { "GET", "/deliverables/1/edit", "302 403 200 403 200" },
-        { "POST", "/deliverables/1/edit", "302 403 400 403 400" },
+        { "GET", "/deliverables/{deliverable}/edit", "302 403 200 403 200" },
+        { "POST", "/deliverables/{deliverable}/edit", "302 403 400 403 400" },
         { "GET", "/outcomes/semiconductors-and-6g/edit", "302 403 200 403 200" },
         { "POST", "/outcomes/semiconductors-and-6g/edit", "302 403 400 403 400" },
         { "GET", "/outcomes/semiconductors-and-6g/deliverables/new", "302 403 200 403 200" },
@@ -48,6 +49,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Portal por
     {
         var roles = new[] { Anonymous, PortalRoles.Staff, PortalRoles.Editor, PortalRoles.Manager, PortalRoles.Admin };
         var wanted = expected.Split(' ').Select(int.Parse).ToArray();
+        url = await portal.ResolveAsync(url);
         var actual = new List<int>();
         foreach (var role in roles)
         {
@@ -90,6 +92,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Portal por
             var form = await PortalFactory.FormAsync(client, role == Anonymous ? "/account/signin" : "/", role == Anonymous ? null : "form[action='/account/signout']");
             return new Dictionary<string, string> { ["__RequestVerificationToken"] = form["__RequestVerificationToken"] };
         }
+
+        /// <summary>The address with its placeholders filled in from the seeded store.</summary>
+        public async Task<string> ResolveAsync(string url) => url
+            .Replace("{deliverable}", (await _factory.DeliverableIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("{meeting}", (await _factory.SeededMeetingIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         public Task InitializeAsync() => Task.CompletedTask;
 

@@ -151,10 +151,11 @@ public sealed class SessionTests : IAsyncLifetime
     {
         var editor = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await PortalFactory.SignInAsync(editor, "editor@test.example.org", PortalFactory.Password);
-        var form = await PortalFactory.FormAsync(editor, "/deliverables/1/edit");
+        var edit = $"/deliverables/{await _portal.DeliverableIdAsync()}/edit";
+        var form = await PortalFactory.FormAsync(editor, edit);
         form[field] = value;
 
-        using var response = await editor.PostAsync("/deliverables/1/edit", new FormUrlEncodedContent(form));
+        using var response = await editor.PostAsync(edit, new FormUrlEncodedContent(form));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("right-to-left override", await response.Content.ReadAsStringAsync());

@@ -9,13 +9,12 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     public void Configure(EntityTypeBuilder<Meeting> builder)
     {
         builder.Property(m => m.Title).HasMaxLength(500);
-        builder.Property(m => m.City).HasMaxLength(100);
-        builder.Property(m => m.Country).HasMaxLength(100);
         builder.Property(m => m.SourceFileName).HasMaxLength(260);
         builder.Property(m => m.SourceHash).HasMaxLength(64);
         builder.HasIndex(m => m.SourceHash).IsUnique();
-        builder.HasIndex(m => new { m.PartnershipId, m.Ordinal });
-        builder.Ignore(m => m.Place);
+        // EF Core cannot index the columns of a complex type (dotnet/efcore#31246); a partnership has a handful of
+        // Councils, so finding one by ordinal reads a few rows of the PartnershipId index anyway.
+        builder.ComplexProperty(m => m.Place, MeetingPlaceColumns.Configure);
         builder.HasMany(m => m.Outcomes).WithOne(o => o.Meeting).HasForeignKey(o => o.MeetingId);
         builder.Navigation(m => m.Outcomes).HasField("_outcomes");
     }

@@ -9,10 +9,8 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
     public void Configure(EntityTypeBuilder<Milestone> builder)
     {
         builder.Property(m => m.Title).HasMaxLength(300);
-        builder.Property(m => m.City).HasMaxLength(100);
-        builder.Property(m => m.Country).HasMaxLength(100);
-        builder.Ignore(m => m.Place);
+        builder.ComplexProperty(m => m.Place, MeetingPlaceColumns.Configure);
         builder.HasOne(m => m.AnnouncedAt).WithMany().HasForeignKey(m => m.AnnouncedAtId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasIndex(m => new { m.PartnershipId, m.Year, m.Date });
+        // Not indexable by EF Core (a complex type's columns); milestones number a few per partnership.
     }
 }

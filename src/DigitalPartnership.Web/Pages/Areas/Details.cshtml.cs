@@ -31,9 +31,9 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
         Tally = await StatusCounts.OfAsync(inArea, ct);
         Outcomes = await db.Outcomes.AsNoTracking()
             .Where(o => db.OutcomeAreaLinks.Any(link => link.AreaId == area.Id && link.OwnerId == o.Id))
-            .OrderByDescending(o => o.Meeting.Ordinal).ThenBy(o => o.Position)
+            .OrderByDescending(o => o.Meeting.Place.Ordinal).ThenBy(o => o.Position)
             .Take(50)
-            .Select(o => new OutcomeLine(o.Slug, o.Title, o.Meeting.Ordinal, o.Deliverables.Count))
+            .Select(o => new OutcomeLine(o.Slug, o.Title, o.Meeting.Place.Ordinal, o.Deliverables.Count))
             .ToListAsync(ct);
         Deliverables = await inArea.SortBy(DeliverableSort.Source).Take(ShownDeliverables)
             .Select(d => new DeliverableLine(d.Id, d.Title, d.Status, d.Outcome.Title, d.Outcome.Slug))

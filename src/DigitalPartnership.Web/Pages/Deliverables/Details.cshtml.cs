@@ -17,8 +17,8 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
             .Where(d => d.Id == id)
             .Select(d => new DeliverableView(d.Id, d.Title, d.Status, d.Progress, d.EuLead, d.PartnerLead, d.TargetDate, d.Notes,
                 d.SourceSentence, d.UpdatedAtUtc,
-                d.Outcome.Title, d.Outcome.Slug, d.Outcome.Position, d.Outcome.MeetingId, d.Outcome.Meeting.Ordinal,
-                d.Outcome.Meeting.City, d.Outcome.Meeting.Country, d.Outcome.Meeting.Date, d.Outcome.Meeting.Year,
+                d.Outcome.Title, d.Outcome.Slug, d.Outcome.Position, d.Outcome.MeetingId, d.Outcome.Meeting.Place.Ordinal,
+                d.Outcome.Meeting.Place.City, d.Outcome.Meeting.Place.Country, d.Outcome.Meeting.Place.Date, d.Outcome.Meeting.Place.Year,
                 d.Outcome.Meeting.Partnership.Partner,
                 Array.Empty<AreaRef>(),
                 d.EvidenceLinks.OrderBy(e => e.Id).Select(e => new Evidence(e.Url, e.Title)).ToList(),

@@ -58,7 +58,7 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
         var rows = await matching.SortBy(sort)
             .Skip(Pager.Skip).Take(Pager.PageSize)
             .Select(d => new DeliverableRow(d.Id, d.Title, d.Status, d.Progress, d.TargetDate, d.UpdatedAtUtc,
-                d.Outcome.Title, d.Outcome.Slug, d.Outcome.MeetingId, d.Outcome.Meeting.Ordinal, Array.Empty<AreaRef>(), d.Version))
+                d.Outcome.Title, d.Outcome.Slug, d.Outcome.MeetingId, d.Outcome.Meeting.Place.Ordinal, Array.Empty<AreaRef>(), d.Version))
             .ToListAsync(ct);
         var areas = await AreaRefs.ForDeliverablesAsync(db, rows.Select(r => r.Id).ToList(), ct);
         Rows = rows.Select(r => r with { Areas = areas[r.Id].ToList() }).ToList();

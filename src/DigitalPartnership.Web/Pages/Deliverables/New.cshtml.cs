@@ -55,9 +55,15 @@ public sealed class NewModel(PortalDbContext db, TimeProvider time) : PageModel
         var deliverable = outcome.AddDeliverable(update.Title!, update.Status, sourceSentence: null, chosenAreas, now, by,
             update.ChangeNote ?? "Added by an editor.");
         deliverable.CompleteCreation(update, by, now);
-        await db.SaveChangesAsync(ct);
-        db.Audit(now, by, AuditActions.DeliverableCreated, $"Deliverable #{deliverable.Id}: {deliverable.Title}", $"under \"{outcome.Title}\"");
-        await db.SaveChangesAsync(ct);
+        // The audit line names the new deliverable's number, known once it is saved: both saves commit together.
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            db.Audit(now, by, AuditActions.DeliverableCreated, $"Deliverable #{deliverable.Id}: {deliverable.Title}", $"under \"{outcome.Title}\"");
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
         TempData.SetStatusMessage("Saved. The change is in the history below.");
         return RedirectToPage("/Deliverables/Details", new { id = deliverable.Id });
     }

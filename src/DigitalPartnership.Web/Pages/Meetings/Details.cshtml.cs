@@ -23,7 +23,7 @@ public sealed class DetailsModel(PortalDbContext db, AreaTaxonomy taxonomy, Mark
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == id)
-            .Select(m => new MeetingView(m.Id, m.Title, m.Partnership.Name, m.Ordinal, m.City, m.Country, m.Date, m.Year, m.SourceFileName,
+            .Select(m => new MeetingView(m.Id, m.Title, m.Partnership.Name, m.Place.Ordinal, m.Place.City, m.Place.Country, m.Place.Date, m.Place.Year, m.SourceFileName,
                 m.SourceText, m.ImportedAtUtc, Array.Empty<OutcomeExtract>()))
             .FirstOrDefaultAsync(ct);
         if (meeting is null)
@@ -45,7 +45,7 @@ public sealed class DetailsModel(PortalDbContext db, AreaTaxonomy taxonomy, Mark
                 deliverables[o.Id].ToList())).ToList(),
         };
         NextMeeting = await db.Milestones.AsNoTracking().Where(m => m.AnnouncedAtId == id && m.Kind == MilestoneKind.NextCouncil)
-            .Select(m => new MeetingPlace(m.Ordinal, m.City, m.Country, m.Date, m.Year)).FirstOrDefaultAsync(ct);
+            .Select(m => m.Place).FirstOrDefaultAsync(ct);
         try
         {
             var parsed = new CouncilTextParser(taxonomy).Parse(meeting.SourceText);

@@ -11,8 +11,8 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct) =>
         Meetings = await db.Meetings.AsNoTracking()
-            .OrderByDescending(m => m.Ordinal).ThenByDescending(m => m.Id)
-            .Select(m => new MeetingRow(m.Id, m.Partnership.Name, m.Ordinal, m.City, m.Country, m.Date, m.Year,
+            .OrderByDescending(m => m.Place.Ordinal).ThenByDescending(m => m.Id)
+            .Select(m => new MeetingRow(m.Id, m.Partnership.Name, m.Place.Ordinal, m.Place.City, m.Place.Country, m.Place.Date, m.Place.Year,
                 m.SourceFileName, m.Outcomes.Count, m.Outcomes.SelectMany(o => o.Deliverables).Count()))
             .ToListAsync(ct);
 

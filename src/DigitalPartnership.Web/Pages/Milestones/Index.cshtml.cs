@@ -23,7 +23,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time) : PageMode
         var entries = new List<TimelineEntry>();
 
         var meetings = await Councils.Held(db)
-            .Select(m => new { m.Id, m.Ordinal, m.City, m.Country, m.Date, m.Year, m.Title }).ToListAsync(ct);
+            .Select(m => new { m.Id, m.Place.Ordinal, m.Place.City, m.Place.Country, m.Place.Date, m.Place.Year, m.Title }).ToListAsync(ct);
         entries.AddRange(meetings.Select(m =>
         {
             var place = new MeetingPlace(m.Ordinal, m.City, m.Country, m.Date, m.Year);
@@ -37,7 +37,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time) : PageMode
             next.IsOverdue(Today) ? TimelineKind.Overdue : TimelineKind.Upcoming, null)));
 
         var open = db.Deliverables.AsNoTracking()
-            .Where(d => d.TargetDate != null && d.Status != DeliverableStatus.Completed && d.Status != DeliverableStatus.Discontinued);
+            .Where(d => d.TargetDate != null && !DeliverableStatusText.Closed.Contains(d.Status));
         OverdueCount = await open.CountAsync(d => d.TargetDate < Today, ct);
         var upcoming = await open.Where(d => d.TargetDate >= Today).OrderBy(d => d.TargetDate).ThenBy(d => d.Id).Take(TargetsShown)
             .Select(d => new { d.Id, d.Title, d.TargetDate, d.Status }).ToListAsync(ct);

@@ -17,8 +17,8 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
     {
         var outcome = await db.Outcomes.AsNoTracking()
             .Where(o => o.Slug == slug)
-            .Select(o => new OutcomeView(o.Id, o.Title, o.Summary, o.MeetingId, o.Meeting.Ordinal, o.Meeting.City,
-                o.Meeting.Country, o.Meeting.Date, o.Meeting.Year, o.Position,
+            .Select(o => new OutcomeView(o.Id, o.Title, o.Summary, o.MeetingId, o.Meeting.Place.Ordinal, o.Meeting.Place.City,
+                o.Meeting.Place.Country, o.Meeting.Place.Date, o.Meeting.Place.Year, o.Position,
                 Array.Empty<AreaRef>(),
                 o.Deliverables.OrderBy(d => d.Position)
                     .Select(d => new DeliverableLine(d.Id, d.Title, d.Status, d.Progress, d.EuLead, d.PartnerLead, d.TargetDate)).ToList()))

@@ -23,9 +23,9 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
         Pager = Pager.For(PageNumber, options.Value.PageSize, await db.Outcomes.CountAsync(ct), "/Outcomes/Index");
 
         var rows = await db.Outcomes.AsNoTracking()
-            .OrderByDescending(o => o.Meeting.Ordinal).ThenBy(o => o.MeetingId).ThenBy(o => o.Position)
+            .OrderByDescending(o => o.Meeting.Place.Ordinal).ThenBy(o => o.MeetingId).ThenBy(o => o.Position)
             .Skip(Pager.Skip).Take(Pager.PageSize)
-            .Select(o => new { o.Id, o.Slug, o.Title, o.Summary, o.MeetingId, o.Meeting.Ordinal, o.Meeting.City })
+            .Select(o => new { o.Id, o.Slug, o.Title, o.Summary, o.MeetingId, o.Meeting.Place.Ordinal, o.Meeting.Place.City })
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var areas = await AreaRefs.ForOutcomesAsync(db, ids, ct);
