@@ -8,6 +8,7 @@
 #   PERF_SIZES="1000 100000"           the store sizes (deliverables, 5 history rows each)
 #   PORTAL_TEST_POSTGRES='Host=…'      also measure on PostgreSQL (databases dpp_perf_<size>, made once)
 #   PERF_ONLY="pages|exports|startup"  one part only
+#   PERF_NO_BUILD=1                    use the builds already in $PERF_WORK (when something else is building)
 #
 # Needs wrk and curl (apt-get install wrk curl).
 set -euo pipefail
@@ -25,9 +26,11 @@ ACCOUNT="bench.admin@example.org"
 ONLY=${PERF_ONLY:-all}
 mkdir -p "$WORK"
 
-echo "== publishing Release builds of the portal and the ceiling to $WORK" >&2
-dotnet publish src/DigitalPartnership.Web -c Release -o "$WORK/app" --nologo -v quiet >/dev/null
-dotnet publish bench/Ceiling -c Release -o "$WORK/ceiling" --nologo -v quiet >/dev/null
+if [ -z "${PERF_NO_BUILD:-}" ]; then
+  echo "== publishing Release builds of the portal and the ceiling to $WORK" >&2
+  dotnet publish src/DigitalPartnership.Web -c Release -o "$WORK/app" --nologo -v quiet >/dev/null
+  dotnet publish bench/Ceiling -c Release -o "$WORK/ceiling" --nologo -v quiet >/dev/null
+fi
 
 export ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning Serilog__WriteTo__1__Args__path="$WORK/logs/portal-.log"
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "-"; else print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -136,6 +139,8 @@ for engine in "${ENGINES[@]}"; do
       paths=("/deliverables" "/" "/areas" "$outcome" "/deliverables/$deliverable")
       [ "$size" -ge 100000 ] && paths+=("/deliverables?page=2000" "/deliverables?status=in-progress&sort=target" \
         "/deliverables?area=cybersecurity&sort=updated" "/deliverables?meeting=$meeting&sort=target" "/deliverables?q=roadmap%20quantum")
+      # A few seconds of load first, so the figures are of compiled code, not of the JIT at work.
+      load "$URL/deliverables" 5s >/dev/null
       for path in "${paths[@]}"; do
         curl -fs -o /dev/null -H "Cookie: $COOKIE" "$URL$path"
         rps=(); p50=(); p99=(); share=()
