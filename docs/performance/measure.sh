@@ -8,6 +8,7 @@
 #   PERF_SIZES="1000 100000"           the store sizes (deliverables, 5 history rows each)
 #   PORTAL_TEST_POSTGRES='Host=…'      also measure on PostgreSQL (databases dpp_perf_<size>, made once)
 #   PERF_ONLY="pages|exports|startup"  one part only
+#   PERF_ENGINES="postgres"           one engine only
 #   PERF_NO_BUILD=1                    use the builds already in $PERF_WORK (when something else is building)
 #
 # Needs wrk and curl (apt-get install wrk curl).
@@ -28,7 +29,8 @@ mkdir -p "$WORK"
 
 if [ -z "${PERF_NO_BUILD:-}" ]; then
   echo "== publishing Release builds of the portal and the ceiling to $WORK" >&2
-  dotnet publish src/DigitalPartnership.Web -c Release -o "$WORK/app" --nologo -v quiet >/dev/null
+  # As docs/deploy.md publishes it: compiled ahead of time (ReadyToRun), for start-up.
+  dotnet publish src/DigitalPartnership.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/app" --nologo -v quiet >/dev/null
   dotnet publish bench/Ceiling -c Release -o "$WORK/ceiling" --nologo -v quiet >/dev/null
 fi
 
@@ -116,6 +118,7 @@ first_after_edit() {
 
 ENGINES=(sqlite)
 [ -n "${PORTAL_TEST_POSTGRES:-}" ] && ENGINES+=(postgres)
+[ -n "${PERF_ENGINES:-}" ] && ENGINES=(${PERF_ENGINES})
 printf '%-9s %-8s %-56s %12s %10s %10s %8s\n' engine size what value p50-ms p99-ms ceiling%
 row() { printf '%-9s %-8s %-56s %12s %10s %10s %8s\n' "$@"; }
 
