@@ -40,7 +40,7 @@ public sealed class ReportPageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/csv", response.Content.Headers.ContentType!.ToString());
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType ?? ContentDisposition(response).DispositionType);
-        Assert.Equal("eu-japan-progress-2026-11-29.csv", ContentDisposition(response).FileName!.Trim('"'));
+        Assert.Equal("eu-japan-not-started-progress-2026-11-29.csv", ContentDisposition(response).FileName!.Trim('"'));
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
