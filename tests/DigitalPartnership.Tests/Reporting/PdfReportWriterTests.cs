@@ -219,8 +219,10 @@ public sealed class PdfReportWriterTests : IAsyncLifetime
         var outcome = data.Outcome(meeting, "Many AI deliverables", ai);
         for (var i = 1; i <= count; i++)
         {
-            data.Deliverable(outcome, $"Deliverable {i}: a long commitment title that has to wrap onto a second line in the narrow column of the table",
+            var deliverable = data.Deliverable(outcome, $"Deliverable {i}: a long commitment title that has to wrap onto a second line in the narrow column of the table",
                 (DeliverableStatus)(i % 6), ReportData.Start.AddDays(i), ai);
+            // Each with a target long past on the report date, so the unfinished ones are overdue.
+            deliverable.SetResponsibility($"EU lead {i}", $"Japan lead {i}", DateOnly.FromDateTime(ReportData.Start.AddDays(30 + i)), ReportData.Start.AddDays(i));
         }
 
         await data.SaveAsync();
