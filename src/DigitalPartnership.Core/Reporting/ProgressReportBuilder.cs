@@ -40,8 +40,18 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
     }
 
     /// <summary>The figures of the report, and the <paramref name="parts"/> the caller shows or writes.</summary>
-    public async Task<ProgressReport> BuildAsync(ReportFilter filter, ReportParts parts, CancellationToken ct)
+    public Task<ProgressReport> BuildAsync(ReportFilter filter, ReportParts parts, CancellationToken ct) =>
+        BuildAsync(filter, parts, RowsPerOutcome, ct);
+
+    /// <summary>The figures of the report, and the <paramref name="parts"/> the caller shows or writes.</summary>
+    /// <param name="rowsPerOutcome">
+    /// How many deliverables each outcome section holds: <see cref="RowsPerOutcome"/> for a briefing, more for the page
+    /// when a reader asks to see them all (at most <see cref="ListLimit"/>).
+    /// </param>
+    public async Task<ProgressReport> BuildAsync(ReportFilter filter, ReportParts parts, int rowsPerOutcome, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerOutcome, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rowsPerOutcome, ListLimit);
         var scope = await ScopeAsync(filter, ct);
         var reportDate = scope.ReportDate;
         filter = scope.Filter;
@@ -82,7 +92,7 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
             ProgressOverTime = parts.HasFlag(ReportParts.ProgressOverTime) ? await MonthlyStatusSeries.ReadAsync(db, filter, reportDate, ct) : [],
             AreaRows = areaSections ? await AreaRowsAsync(filter, byArea, ct) : new Dictionary<int, IReadOnlyList<ReportRow>>(),
             WithoutArea = areaSections ? await states.CountAsync(x => !db.DeliverableAreaLinks.Any(l => l.OwnerId == x.Deliverable.Id), ct) : 0,
-            OutcomeSections = parts.HasFlag(ReportParts.OutcomeSections) ? await OutcomeSectionsAsync(states, byOutcome, filter, ct) : [],
+            OutcomeSections = parts.HasFlag(ReportParts.OutcomeSections) ? await OutcomeSectionsAsync(states, byOutcome, filter, rowsPerOutcome, ct) : [],
         };
     }
 
@@ -181,17 +191,17 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
 
     /// <summary>
     /// The first <see cref="OutcomeSectionLimit"/> outcomes of <paramref name="byOutcome"/>, each with its first
-    /// <see cref="RowsPerOutcome"/> deliverables in the order of the Council text: one query per outcome, so only the
+    /// <paramref name="rowsPerOutcome"/> deliverables in the order of the Council text: one query per outcome, so only the
     /// page and the briefing ask. A deliverable belongs to one outcome, so each is listed once.
     /// </summary>
     private async Task<IReadOnlyList<OutcomeSection>> OutcomeSectionsAsync(IQueryable<DeliverableAsOf> states,
-        IReadOnlyList<OutcomeProgress> byOutcome, ReportFilter filter, CancellationToken ct)
+        IReadOnlyList<OutcomeProgress> byOutcome, ReportFilter filter, int rowsPerOutcome, CancellationToken ct)
     {
         var listed = new List<(OutcomeProgress Outcome, List<OutcomeRow> Rows)>();
         foreach (var outcome in byOutcome.Take(OutcomeSectionLimit))
         {
             var rows = await states.Where(x => x.Deliverable.OutcomeId == outcome.OutcomeId)
-                .OrderBy(x => x.Deliverable.Position).ThenBy(x => x.Deliverable.Id).Take(RowsPerOutcome)
+                .OrderBy(x => x.Deliverable.Position).ThenBy(x => x.Deliverable.Id).Take(rowsPerOutcome)
                 .Select(x => new OutcomeRow(x.Deliverable.Id, x.Deliverable.Title, x.Status, x.Progress, x.Deliverable.EuLead,
                     x.Deliverable.PartnerLead, x.Deliverable.TargetDate))
                 .ToListAsync(ct);
