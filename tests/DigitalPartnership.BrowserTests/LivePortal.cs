@@ -36,9 +36,14 @@ public sealed class LivePortal : IAsyncLifetime
     }
 
     /// <summary>A fresh page that records every console error (a blocked script or style shows up there).</summary>
-    public async Task<(IPage Page, List<string> ConsoleErrors)> NewPageAsync(int width = 1280, int height = 900)
+    /// <param name="javaScript">False to browse as a reader whose browser runs no script.</param>
+    public async Task<(IPage Page, List<string> ConsoleErrors)> NewPageAsync(int width = 1280, int height = 900, bool javaScript = true)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScript,
+        });
         var errors = new List<string>();
         page.Console += (_, message) =>
         {
@@ -63,14 +68,29 @@ public sealed class LivePortal : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync(email);
     }
 
+    /// <summary>A context on the portal's store, for arranging data a test needs beyond the seed.</summary>
+    public DigitalPartnership.Core.Data.PortalDbContext NewContext() => _factory.NewContext();
+
+    /// <summary>The portal's clock (a fixed day, <see cref="PortalFactory.Now"/>).</summary>
+    public DateTimeOffset Now => _factory.Clock.GetUtcNow();
+
+    /// <summary>Where a test leaves what a person would look at (screenshots, printed PDFs).</summary>
+    public static string OutputFolder
+    {
+        get
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+    }
+
     /// <summary>The seeded Council, as <see cref="PortalFactory.SeededMeetingIdAsync"/>.</summary>
     public Task<int> SeededMeetingIdAsync() => _factory.SeededMeetingIdAsync();
 
     public async Task ScreenshotAsync(IPage page, string name)
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(OutputFolder, name + ".png"), FullPage = true });
     }
 
     public async Task DisposeAsync()

@@ -27,7 +27,8 @@ public sealed class ReportingTests : IClassFixture<LivePortal>
         foreach (var (link, extension) in new[] { ("CSV", ".csv"), ("XLSX", ".xlsx"), ("PDF briefing", ".pdf") })
         {
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync());
-            Assert.Matches(@"^eu-japan-progress-\d{4}-\d{2}-\d{2}" + System.Text.RegularExpressions.Regex.Escape(extension) + "$", download.SuggestedFilename);
+            // The name says what was filtered: the partnership, the area and the day.
+            Assert.Matches(@"^eu-japan-semiconductors-progress-\d{4}-\d{2}-\d{2}" + System.Text.RegularExpressions.Regex.Escape(extension) + "$", download.SuggestedFilename);
             var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}{extension}");
             await download.SaveAsAsync(path);
             var bytes = await File.ReadAllBytesAsync(path);

@@ -31,6 +31,9 @@ public sealed record ProgressReport
     /// <summary>The filters in words, for a title page: ("Area", "Artificial intelligence (AI)").</summary>
     public required IReadOnlyList<ReportFilterLine> FilterLines { get; init; }
 
+    /// <summary>What the report was filtered by, as its file names say it (<see cref="ReportFileNames"/>).</summary>
+    public required ReportFileNameParts FileNameParts { get; init; }
+
     public required StatusTally Totals { get; init; }
     public required IReadOnlyList<AreaProgress> ByArea { get; init; }
 
@@ -44,6 +47,15 @@ public sealed record ProgressReport
     /// <summary>The most overdue first, at most <see cref="ProgressReportBuilder.ListLimit"/> of them; with <see cref="ReportParts.OverdueList"/>.</summary>
     public required IReadOnlyList<OverdueDeliverable> Overdue { get; init; }
 
+    /// <summary>At risk or delayed and not overdue (an overdue one counts as overdue, so each key issue is counted once).</summary>
+    public int AtRiskOrDelayedCount { get; init; }
+
+    /// <summary>The nearest target first, at most <see cref="ProgressReportBuilder.ListLimit"/>; with <see cref="ReportParts.AtRiskOrDelayedList"/>.</summary>
+    public IReadOnlyList<AtRiskOrDelayedDeliverable> AtRiskOrDelayed { get; init; } = [];
+
+    /// <summary>Overdue, at risk or delayed: the deliverables a briefing opens with.</summary>
+    public int KeyIssueCount => OverdueCount + AtRiskOrDelayedCount;
+
     /// <summary>Null when no date was given and no Council meeting has a date.</summary>
     public DateOnly? ChangesSince { get; init; }
 
@@ -52,14 +64,26 @@ public sealed record ProgressReport
 
     public required int ChangeCount { get; init; }
 
+    /// <summary>The changes since <see cref="ChangesSince"/> by what they did: deliverables added, and moves to each status.</summary>
+    public ChangeSummary ChangeSummary { get; init; } = ChangeSummary.None;
+
     /// <summary>The latest first, at most <see cref="ProgressReportBuilder.ListLimit"/> of them; with <see cref="ReportParts.ChangeList"/>.</summary>
     public required IReadOnlyList<ReportChange> Changes { get; init; }
 
     /// <summary>Counts by status at the end of each month, from the first history row to the report date; with <see cref="ReportParts.ProgressOverTime"/>.</summary>
     public required IReadOnlyList<MonthlyStatus> ProgressOverTime { get; init; }
 
-    /// <summary>The first deliverables of each area (by id), for the per-area sections of a briefing; with <see cref="ReportParts.AreaSections"/>.</summary>
+    /// <summary>
+    /// The first deliverables of each area (by id), for the per-area lists of a briefing; a deliverable filed under
+    /// several areas is listed under the first of them only. With <see cref="ReportParts.AreaSections"/>.
+    /// </summary>
     public required IReadOnlyDictionary<int, IReadOnlyList<ReportRow>> AreaRows { get; init; }
+
+    /// <summary>
+    /// One section per key outcome, in the order of <see cref="ByOutcome"/>, at most
+    /// <see cref="ProgressReportBuilder.OutcomeSectionLimit"/>; with <see cref="ReportParts.OutcomeSections"/>.
+    /// </summary>
+    public IReadOnlyList<OutcomeSection> OutcomeSections { get; init; } = [];
 
     /// <summary>Throws unless the report was built with <paramref name="needed"/>: a writer must not print an empty part as if nothing were in it.</summary>
     public void Require(ReportParts needed, string writer)
@@ -75,8 +99,40 @@ public sealed record AreaProgress(int AreaId, string Slug, string Name, StatusTa
 
 public sealed record OutcomeProgress(int OutcomeId, string Title, string Meeting, StatusTally Counts);
 
+/// <param name="LatestNote">The note of the deliverable's newest history row up to the report date: the reason a briefing gives.</param>
 public sealed record OverdueDeliverable(int Id, string Title, DateOnly TargetDate, DeliverableStatus Status, int DaysOverdue,
-    string? EuLead, string? PartnerLead);
+    string? EuLead, string? PartnerLead, string? LatestNote = null)
+{
+    public string Leads => ReportLeads.Join(EuLead, PartnerLead);
+}
+
+/// <summary>A deliverable at risk or delayed whose target has not passed (or that has none).</summary>
+/// <param name="LatestNote">The note of the deliverable's newest history row up to the report date.</param>
+public sealed record AtRiskOrDelayedDeliverable(int Id, string Title, DeliverableStatus Status, DateOnly? TargetDate,
+    string? EuLead, string? PartnerLead, string? LatestNote)
+{
+    public string Leads => ReportLeads.Join(EuLead, PartnerLead);
+}
+
+/// <summary>A key outcome with its figures and its first deliverables (<see cref="Deliverables"/> may hold fewer than it counts).</summary>
+public sealed record OutcomeSection(OutcomeProgress Outcome, IReadOnlyList<OutcomeDeliverable> Deliverables)
+{
+    /// <summary>How many of the outcome's selected deliverables the section does not list.</summary>
+    public int NotListed => Outcome.Counts.Total - Deliverables.Count;
+}
+
+/// <summary>One deliverable in its outcome's section, with its status as of the report date and the reason for it.</summary>
+public sealed record OutcomeDeliverable(int Id, string Title, DeliverableStatus Status, int? Progress, string? EuLead, string? PartnerLead,
+    DateOnly? TargetDate, string? LatestNote)
+{
+    public string Leads => ReportLeads.Join(EuLead, PartnerLead);
+}
+
+/// <summary>What changed since a day: how many deliverables were added, and how many moves went to each status.</summary>
+public sealed record ChangeSummary(int Added, StatusTally MovedTo)
+{
+    public static ChangeSummary None { get; } = new(0, new StatusTally([]));
+}
 
 /// <summary>Counts by status at the end of one month (or at the report date, for the report's own month).</summary>
 public sealed record MonthlyStatus(DateOnly MonthEnd, StatusTally Counts);

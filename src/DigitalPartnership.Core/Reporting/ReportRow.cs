@@ -18,6 +18,8 @@ public sealed record ReportRow(
 {
     public string StatusName => Status.DisplayName();
 
+    public string Leads => ReportLeads.Join(EuLead, PartnerLead);
+
     /// <summary>The column headings, in the order the CSV and XLSX exports write the fields.</summary>
     public static IReadOnlyList<string> Headings { get; } =
     [
@@ -45,4 +47,11 @@ public sealed record ReportChange(
     [
         "Change id", "Deliverable id", "Deliverable", "From", "To", "Progress (%)", "Changed by", "Changed at (UTC)", "Note",
     ];
+}
+
+/// <summary>How reports write who leads a deliverable: "DG CONNECT / MIC", either side alone, or nothing.</summary>
+public static class ReportLeads
+{
+    public static string Join(string? euLead, string? partnerLead) =>
+        string.Join(" / ", new[] { euLead, partnerLead }.Where(lead => !string.IsNullOrWhiteSpace(lead)));
 }

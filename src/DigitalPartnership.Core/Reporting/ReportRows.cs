@@ -16,10 +16,15 @@ public static class ReportRows
     internal const int PageSize = 500;
 
     /// <summary>The deliverables <paramref name="filter"/> selects, by id, at most <paramref name="limit"/> of them.</summary>
-    public static async IAsyncEnumerable<ReportRow> DeliverablesAsync(PortalDbContext db, ReportFilter filter, int? limit = null,
-        [EnumeratorCancellation] CancellationToken ct = default)
+    public static IAsyncEnumerable<ReportRow> DeliverablesAsync(PortalDbContext db, ReportFilter filter, int? limit = null,
+        CancellationToken ct = default) =>
+        DeliverablesAsync(db, filter, limit, states => states, ct);
+
+    /// <summary>As the public overload, with the selection narrowed further by <paramref name="narrow"/>.</summary>
+    internal static async IAsyncEnumerable<ReportRow> DeliverablesAsync(PortalDbContext db, ReportFilter filter, int? limit,
+        Func<IQueryable<DeliverableAsOf>, IQueryable<DeliverableAsOf>> narrow, [EnumeratorCancellation] CancellationToken ct)
     {
-        var states = filter.Apply(db);
+        var states = narrow(filter.Apply(db));
         var lastId = 0;
         var left = limit ?? int.MaxValue;
         while (left > 0)
@@ -97,6 +102,37 @@ public static class ReportRows
         }
 
         return history;
+    }
+
+    /// <summary>
+    /// The note of each deliverable's newest history row written before <paramref name="asOfEndUtc"/> (any, when null):
+    /// the reason a briefing gives for a deliverable's state. Null where that row has no note. One index seek per
+    /// deliverable, so callers pass the few rows they list, never a whole selection.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, string?>> LatestNotesAsync(PortalDbContext db, IReadOnlyCollection<int> deliverableIds,
+        DateTime? asOfEndUtc, CancellationToken ct)
+    {
+        var history = asOfEndUtc is { } end ? db.StatusChanges.Where(h => h.ChangedAtUtc < end) : db.StatusChanges;
+        var notes = new Dictionary<int, string?>(deliverableIds.Count);
+        // In chunks: SQLite limits the number of values in one IN list.
+        foreach (var chunk in deliverableIds.Distinct().Chunk(PageSize))
+        {
+            var found = await db.Deliverables.AsNoTracking().Where(d => chunk.Contains(d.Id))
+                .Select(d => new
+                {
+                    d.Id,
+                    Note = history.Where(h => h.DeliverableId == d.Id)
+                        .OrderByDescending(h => h.ChangedAtUtc).ThenByDescending(h => h.Id)
+                        .Select(h => h.Note).FirstOrDefault(),
+                })
+                .ToListAsync(ct);
+            foreach (var row in found)
+            {
+                notes[row.Id] = string.IsNullOrWhiteSpace(row.Note) ? null : row.Note.Trim();
+            }
+        }
+
+        return notes;
     }
 
     internal static IQueryable<ReportChange> ToChanges(IQueryable<StatusChange> history) =>

@@ -179,6 +179,56 @@ public sealed class ProgressReportBuilderTests : IAsyncLifetime
         Assert.False(ReportFileNames.TryParse("1", out _));
     }
 
+    [Fact]
+    public async Task File_names_say_what_was_filtered_partnership_council_area_status_and_as_of_day()
+    {
+        await using var db = _database.NewContext();
+        var second = await db.Meetings.SingleAsync(m => m.Place.Ordinal == 2);
+        var chips = await db.Areas.SingleAsync(a => a.Name == "Semiconductors");
+        var filter = new ReportFilter
+        {
+            Deliverables = new DeliverableFilter(AreaId: chips.Id, Status: DeliverableStatus.AtRisk, MeetingId: second.Id),
+            AsOf = new DateOnly(2025, 5, 1),
+        };
+
+        var report = await BuildAsync(filter);
+        var scope = await new ProgressReportBuilder(db, new FakeTimeProvider(ReportSample.Now)).ScopeAsync(filter, CancellationToken.None);
+
+        Assert.Equal("eu-japan-2nd-council-semiconductors-at-risk-as-of-2025-05-01.pdf", ReportFileNames.For(report, ReportFormat.Pdf));
+        Assert.Equal("eu-japan-2nd-council-semiconductors-at-risk-as-of-2025-05-01.csv", scope.FileName(ReportFormat.Csv));
+        Assert.Equal("eu-japan-semiconductors-progress-2025-05-01.xlsx",
+            ReportFileNames.For(new ReportFileNameParts("eu-japan-digital-partnership", new DateOnly(2025, 5, 1), AreaSlug: "semiconductors"), ReportFormat.Xlsx));
+    }
+
+    [Fact]
+    public async Task Key_issues_carry_the_note_of_the_newest_history_row_and_count_an_overdue_one_once()
+    {
+        var report = await BuildAsync(ReportFilter.None, ReportParts.KeyIssues);
+
+        var overdue = Assert.Single(report.Overdue);
+        Assert.Equal(("Joint AI safety evaluation", "Funding unclear.", "DG CONNECT / MIC"), (overdue.Title, overdue.LatestNote, overdue.Leads));
+        // At risk, but overdue too: a key issue once, under overdue.
+        Assert.Empty(report.AtRiskOrDelayed);
+        Assert.Equal((1, 0, 1), (report.OverdueCount, report.AtRiskOrDelayedCount, report.KeyIssueCount));
+
+        var before = await BuildAsync(new ReportFilter { AsOf = new DateOnly(2024, 9, 1) }, ReportParts.KeyIssues);
+        Assert.Empty(before.Overdue);
+        Assert.Empty(before.AtRiskOrDelayed); // in progress then, with "Experts met." as its newest note
+    }
+
+    [Fact]
+    public async Task Outcome_sections_list_each_deliverable_once_in_the_order_of_the_outcomes()
+    {
+        var report = await BuildAsync(ReportFilter.None, ReportParts.OutcomeSections);
+
+        Assert.Equal(report.ByOutcome.Select(o => o.Title), report.OutcomeSections.Select(s => s.Outcome.Title));
+        var titles = report.OutcomeSections.SelectMany(s => s.Deliverables).Select(d => d.Title).ToList();
+        Assert.Equal(5, titles.Count);
+        Assert.Equal(titles.Count, titles.Distinct().Count());
+        var safety = report.OutcomeSections.SelectMany(s => s.Deliverables).Single(d => d.Title == "Joint AI safety evaluation");
+        Assert.Equal((DeliverableStatus.AtRisk, 40, "Funding unclear."), (safety.Status, safety.Progress, safety.LatestNote));
+    }
+
     private async Task<ProgressReport> BuildAsync(ReportFilter filter, ReportParts parts = ReportParts.Briefing)
     {
         await using var db = _database.NewContext();

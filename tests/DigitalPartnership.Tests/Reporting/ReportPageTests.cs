@@ -32,6 +32,46 @@ public sealed class ReportPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_filter_that_matches_nothing_says_so_and_draws_no_table_or_chart()
+    {
+        var page = await _manager.GetDocumentAsync("/reports?lead=nobody+at+all&area=6g");
+
+        var noMatch = page.QuerySelector("[data-testid=no-match]");
+        Assert.NotNull(noMatch);
+        Assert.Contains("No deliverable matches these filters", noMatch.TextContent);
+        // The filters stay on the page to be widened; nothing is drawn as if there were figures.
+        Assert.Equal("nobody at all", page.QuerySelector("input#lead")?.GetAttribute("value"));
+        Assert.Empty(page.QuerySelectorAll("main table, main svg"));
+        Assert.Null(page.QuerySelector("[data-testid=report]"));
+    }
+
+    [Fact]
+    public async Task The_page_has_the_sections_of_the_pdf_briefing_in_its_order()
+    {
+        var page = await _manager.GetDocumentAsync("/reports?since=2026-11-01");
+
+        Assert.Equal(["Summary", "Key issues", "What changed since 1 November 2026", "Key outcomes", "Figures by area", "Progress over time",
+                "Changes since 1 November 2026"],
+            page.QuerySelectorAll("[data-testid=report] h2").Select(h => string.Join(' ', h.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))));
+        // One section per key outcome, each deliverable listed once under it.
+        var sections = page.QuerySelectorAll("[data-testid=outcome-section]");
+        Assert.Equal(page.QuerySelectorAll("[data-testid=by-outcome] tbody tr").Length, sections.Length);
+        var listed = sections.SelectMany(s => s.QuerySelectorAll("tbody tr td:first-child a")).Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(int.Parse(page.QuerySelector("[data-testid=total]").Text()), listed.Count);
+        Assert.Equal(listed.Count, listed.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Export_names_say_what_was_filtered()
+    {
+        var meeting = await _factory.SeededMeetingIdAsync();
+        using var response = await _manager.GetAsync($"/reports/export?meeting={meeting}&area=6g&status=in-progress&asOf=2026-11-29&format=csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("eu-japan-2nd-council-6g-in-progress-as-of-2026-11-29.csv", ContentDisposition(response).FileName!.Trim('"'));
+    }
+
+    [Fact]
     public async Task The_csv_export_is_an_attachment_with_the_figures_of_the_page()
     {
         var page = await _manager.GetDocumentAsync("/reports?status=not-started");
@@ -40,7 +80,7 @@ public sealed class ReportPageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/csv", response.Content.Headers.ContentType!.ToString());
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType ?? ContentDisposition(response).DispositionType);
-        Assert.Equal("eu-japan-progress-2026-11-29.csv", ContentDisposition(response).FileName!.Trim('"'));
+        Assert.Equal("eu-japan-not-started-progress-2026-11-29.csv", ContentDisposition(response).FileName!.Trim('"'));
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);

@@ -15,13 +15,28 @@ namespace DigitalPartnership.Web.Pages.Reports;
 [CachedByStoreVersion]
 public sealed class IndexModel(PortalDbContext db, ProgressReportBuilder builder, TimeProvider time) : PageModel
 {
+    /// <summary>How many rows each table shows until the reader asks for all of them.</summary>
+    public const int RowsShown = 10;
+
     [BindProperty(SupportsGet = true)] public ReportQuery Query { get; set; } = new();
+
+    /// <summary>
+    /// <c>all=1</c>: every row the report holds, in each table. A link, not a script, so "Show all" works in any browser,
+    /// and the address can be shared or printed as it is.
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "all")] public bool ShowAll { get; set; }
 
     public ProgressReport? Report { get; private set; }
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Name)> Partnerships { get; private set; } = [];
     public IReadOnlyList<MeetingChoice> Meetings { get; private set; } = [];
     public IReadOnlyList<AreaRef> Areas { get; private set; } = [];
+
+    /// <summary>The rows a table shows: the first <see cref="RowsShown"/>, or all the report holds when asked.</summary>
+    public IEnumerable<T> Shown<T>(IEnumerable<T> rows) => ShowAll ? rows : rows.Take(RowsShown);
+
+    /// <summary>The line under a table of <paramref name="total"/> rows that shows <paramref name="shown"/> of them.</summary>
+    public MoreRows More(int shown, int total, string fragment) => new(shown, total, fragment, ShowAll, Query.RouteValues());
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -37,7 +52,17 @@ public sealed class IndexModel(PortalDbContext db, ProgressReportBuilder builder
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
-        Report = await builder.BuildAsync(filter, ReportParts.Page, ct);
+        Report = await builder.BuildAsync(filter, ReportParts.Page, ShowAll ? ProgressReportBuilder.ListLimit : RowsShown, ct);
         return Page();
     }
+}
+
+/// <summary>The line under a table that shows only some of its rows: how many, and the link to all of them (or back).</summary>
+/// <param name="Shown">The rows the table shows.</param>
+/// <param name="Total">The rows there are, of which the report may hold fewer than <paramref name="Total"/>.</param>
+/// <param name="Fragment">The section to come back to, so the reader stays where they were.</param>
+public sealed record MoreRows(int Shown, int Total, string Fragment, bool ShowAll, IDictionary<string, string> Route)
+{
+    /// <summary>Whether a table could show more, or was asked to: the line is drawn only then.</summary>
+    public bool Needed => Total > Shown || (ShowAll && Total > IndexModel.RowsShown);
 }
