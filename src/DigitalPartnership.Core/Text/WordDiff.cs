@@ -30,6 +30,11 @@ public static class WordDiff
         {
             Append(html, result.PiecesNew, position, block.InsertStartB, null);
             Append(html, result.PiecesOld, block.DeleteStartA, block.DeleteStartA + block.DeleteCountA, "del");
+            if (block.DeleteCountA > 0 && block.InsertCountB > 0)
+            {
+                html.Append(' '); // "met meet", not "metmeet": the removed and the added words read apart
+            }
+
             Append(html, result.PiecesNew, block.InsertStartB, block.InsertStartB + block.InsertCountB, "ins");
             position = block.InsertStartB + block.InsertCountB;
         }

@@ -67,7 +67,7 @@ public sealed class MeetingEditTests : IAsyncLifetime
         })).StatusCode);
 
         var after = await (await _factory.CreateClientAsync(PortalRoles.Editor, "other.editor@test.example.org")).GetDocumentAsync($"/meetings/{_id}/edit");
-        Assert.Equal("Entered by editor@test.example.org on 29 Nov 2026, 11:00 UTC, because The joint press release of 30 April 2024 dates it.",
+        Assert.Equal("Entered by editor@test.example.org on 29 Nov 2026, 11:00 UTC, because: “The joint press release of 30 April 2024 dates it.”",
             after.QuerySelector("#source-date").Text());
         Assert.StartsWith("From the text:", after.QuerySelector("#source-ordinal").Text());
         Assert.Equal("2024-04-30", after.QuerySelector("[name='Input.Date']")!.GetAttribute("value"));
