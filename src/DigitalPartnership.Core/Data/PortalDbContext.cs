@@ -32,6 +32,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Outcome> Outcomes => Set<Outcome>();
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+    public DbSet<JournalDetail> JournalDetails => Set<JournalDetail>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
@@ -68,6 +70,18 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
         // anything else for timestamptz. One converter makes both read back as UTC, everywhere.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AppendOnly.Check(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AppendOnly.Check(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>Adds an audit line to be saved with the change it records.</summary>

@@ -38,6 +38,7 @@ public static class AuditActions
     public const string DeliverableCreated = "deliverable.created";
     public const string DeliverablesBulkUpdated = "deliverables.bulk-updated";
     public const string OutcomeUpdated = "outcome.updated";
+    public const string MeetingCorrected = "meeting.corrected";
     public const string CouncilTextImported = "council-text.imported";
     public const string AccountCreated = "account.created";
     public const string AccountRolesChanged = "account.roles-changed";

@@ -13,6 +13,10 @@ public sealed class Deliverable
     private readonly List<StatusChange> _history = [];
     private readonly List<EvidenceLink> _evidenceLinks = [];
     private readonly List<Area> _areas = [];
+    private readonly List<JournalEntry> _journal = [];
+
+    /// <summary>The entry the constructor wrote, which <see cref="CompleteCreation"/> adds to: creating is one save.</summary>
+    private JournalEntry? _creation;
 
     private Deliverable() { }
 
@@ -28,7 +32,9 @@ public sealed class Deliverable
         UpdatedAtUtc = nowUtc;
         _areas.AddRange(areas);
         // The first history row records where the status came from, so history always explains the current state.
-        _history.Add(new StatusChange(this, nowUtc, addedBy, from: null, to: status, progress: null, historyNote));
+        var created = new StatusChange(this, nowUtc, addedBy, from: null, to: status, progress: null, historyNote);
+        _history.Add(created);
+        _creation = AppendJournal([], addedBy, nowUtc, historyNote, created, always: true);
     }
 
     public int Id { get; private set; }
@@ -66,6 +72,9 @@ public sealed class Deliverable
 
     public IReadOnlyList<StatusChange> History => _history;
 
+    /// <summary>Every accepted save, field by field; append-only.</summary>
+    public IReadOnlyList<JournalEntry> Journal => _journal;
+
     /// <summary>
     /// Moves the deliverable to <paramref name="status"/> and appends one history row; history is never edited in place.
     /// </summary>
@@ -76,39 +85,46 @@ public sealed class Deliverable
             throw new ArgumentOutOfRangeException(nameof(progress), progress, "Progress is a percentage from 0 to 100.");
         }
 
+        var before = Snapshot();
         var change = new StatusChange(this, nowUtc, changedBy, Status, status, progress, note);
         _history.Add(change);
         Status = status;
         Progress = progress;
         Touch(nowUtc);
+        AppendJournal(before, changedBy, nowUtc, note, change, always: true);
         return change;
     }
 
     /// <summary>Sets who leads each side and by when.</summary>
-    public void SetResponsibility(string? euLead, string? partnerLead, DateOnly? targetDate, DateTime nowUtc)
+    public void SetResponsibility(string? euLead, string? partnerLead, DateOnly? targetDate, string changedBy, DateTime nowUtc)
     {
+        var before = Snapshot();
         EuLead = Blank(euLead);
         PartnerLead = Blank(partnerLead);
         TargetDate = targetDate;
         Touch(nowUtc);
+        AppendJournal(before, changedBy, nowUtc, note: null, statusChange: null, always: false);
     }
 
     /// <summary>
-    /// An editor's save. Appends one history row when the status, the progress or the notes change, or when the editor
-    /// explains the save; leads, target date and evidence change without one. Returns the row, or null.
+    /// An editor's save. Appends one status-timeline row when the status, the progress or the notes change, or when the
+    /// editor explains the save, and one journal entry with a detail per changed field (areas included when
+    /// <paramref name="areas"/> is given). Returns the timeline row, or null.
     /// </summary>
-    public StatusChange? Update(DeliverableUpdate update, string changedBy, DateTime nowUtc) => Update(update, changedBy, nowUtc, appendHistory: true);
+    public StatusChange? Update(DeliverableUpdate update, string changedBy, DateTime nowUtc, IEnumerable<Area>? areas = null) =>
+        Update(update, areas, changedBy, nowUtc, appendHistory: true);
 
-    /// <summary>Fills in the details of a deliverable just added, whose creation row already is its history.</summary>
-    public void CompleteCreation(DeliverableUpdate update, string changedBy, DateTime nowUtc) => Update(update, changedBy, nowUtc, appendHistory: false);
+    /// <summary>Fills in the details of a deliverable just added: its creation row and journal entry already are its history.</summary>
+    public void CompleteCreation(DeliverableUpdate update, string changedBy, DateTime nowUtc) => Update(update, areas: null, changedBy, nowUtc, appendHistory: false);
 
-    private StatusChange? Update(DeliverableUpdate update, string changedBy, DateTime nowUtc, bool appendHistory)
+    private StatusChange? Update(DeliverableUpdate update, IEnumerable<Area>? areas, string changedBy, DateTime nowUtc, bool appendHistory)
     {
         if (update.Progress is < 0 or > 100)
         {
             throw new ArgumentOutOfRangeException(nameof(update), update.Progress, "Progress is a percentage from 0 to 100.");
         }
 
+        var before = Snapshot();
         var notes = Blank(update.Notes);
         var changeNote = Blank(update.ChangeNote);
         var recordable = appendHistory && (update.Status != Status || update.Progress != Progress || notes != Notes || changeNote is not null);
@@ -136,17 +152,67 @@ public sealed class Deliverable
             _evidenceLinks.Add(new EvidenceLink(link.Url, link.Title));
         }
 
+        if (areas is not null)
+        {
+            SetAreas(areas);
+        }
+
         Touch(nowUtc);
+        if (appendHistory)
+        {
+            AppendJournal(before, changedBy, nowUtc, changeNote, change, always: false);
+        }
+        else if (_creation is not null)
+        {
+            // Still the save that creates the deliverable: its fields join the creation entry.
+            _creation.ReplaceDetails(JournalFields.Between([], Snapshot()));
+        }
+
         return change;
     }
 
     /// <summary>Replaces the areas this deliverable is filed under (an editor's correction of what the importer found).</summary>
-    public void SetAreas(IEnumerable<Area> areas)
+    private void SetAreas(IEnumerable<Area> areas)
     {
         var wanted = areas.DistinctBy(a => a.Id).ToList();
         _areas.RemoveAll(area => wanted.All(w => w.Id != area.Id));
         _areas.AddRange(wanted.Where(w => _areas.All(area => area.Id != w.Id)));
     }
+
+    /// <summary>
+    /// Appends one journal entry with a detail per field that differs from <paramref name="before"/>; nothing when no
+    /// field changed, unless the save is one that is always recorded (a creation, a status change) or carries a note.
+    /// </summary>
+    private JournalEntry? AppendJournal(IReadOnlyList<(string Field, string? Value)> before, string by, DateTime nowUtc, string? note,
+        StatusChange? statusChange, bool always)
+    {
+        var details = JournalFields.Between(before, Snapshot());
+        if (details.Count == 0 && note is null && !always)
+        {
+            return null;
+        }
+
+        var entry = JournalEntry.For(this, nowUtc, by, note);
+        entry.StatusChange = statusChange;
+        entry.Add(details);
+        _journal.Add(entry);
+        return entry;
+    }
+
+    /// <summary>Every field the journal follows, as text.</summary>
+    private IReadOnlyList<(string Field, string? Value)> Snapshot() =>
+    [
+        (JournalFields.Status, JournalFields.Text(Status)),
+        (JournalFields.Progress, JournalFields.Text(Progress)),
+        (JournalFields.Title, Title),
+        (JournalFields.Notes, Notes),
+        (JournalFields.EuLead, EuLead),
+        (JournalFields.PartnerLead, PartnerLead),
+        (JournalFields.TargetDate, JournalFields.Text(TargetDate)),
+        (JournalFields.Areas, _areas.Count == 0 ? null : string.Join("; ", _areas.Select(a => a.Name).Order(StringComparer.Ordinal))),
+        (JournalFields.EvidenceLinks, _evidenceLinks.Count == 0 ? null
+            : string.Join("\n", _evidenceLinks.Select(e => e.Title is null ? e.Url : $"{e.Title} <{e.Url}>"))),
+    ];
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

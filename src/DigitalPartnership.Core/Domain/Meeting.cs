@@ -4,6 +4,7 @@ namespace DigitalPartnership.Core.Domain;
 public sealed class Meeting
 {
     private readonly List<Outcome> _outcomes = [];
+    private readonly List<JournalEntry> _journal = [];
 
     private Meeting() { }
 
@@ -35,6 +36,62 @@ public sealed class Meeting
     public DateTime ImportedAtUtc { get; private set; }
 
     public IReadOnlyList<Outcome> Outcomes => _outcomes;
+
+    /// <summary>Every correction of this Council's facts (and of the next Council it announced), with the reason.</summary>
+    public IReadOnlyList<JournalEntry> Journal => _journal;
+
+    /// <summary>Optimistic concurrency token: every accepted correction increments it.</summary>
+    [System.ComponentModel.DataAnnotations.ConcurrencyCheck]
+    public int Version { get; private set; }
+
+    /// <summary>
+    /// An editor's correction of which Council this was, where and when, and of the next Council it announced
+    /// (<paramref name="next"/>, when it announced one). One journal entry carries every changed value and the reason;
+    /// nothing is written when nothing changed.
+    /// </summary>
+    public JournalEntry? Correct(MeetingPlace place, Milestone? nextCouncil, MeetingPlace? next, string reason, string correctedBy, DateTime nowUtc)
+    {
+        var before = Snapshot(nextCouncil);
+        Place = place with { Year = place.Date?.Year ?? place.Year };
+        if (nextCouncil is not null && next is not null)
+        {
+            nextCouncil.Correct(next);
+        }
+
+        var details = JournalFields.Between(before, Snapshot(nextCouncil));
+        if (details.Count == 0)
+        {
+            return null;
+        }
+
+        Version++;
+        var entry = JournalEntry.For(this, nowUtc, correctedBy, reason.Trim());
+        entry.Add(details);
+        _journal.Add(entry);
+        return entry;
+    }
+
+    private IReadOnlyList<(string Field, string? Value)> Snapshot(Milestone? next)
+    {
+        var fields = new List<(string Field, string? Value)>
+        {
+            (JournalFields.Ordinal, JournalFields.Text(Place.Ordinal)),
+            (JournalFields.City, Place.City),
+            (JournalFields.Country, Place.Country),
+            (JournalFields.Date, JournalFields.Text(Place.Date)),
+            (JournalFields.Year, JournalFields.Text(Place.Year)),
+        };
+        if (next is not null)
+        {
+            fields.Add((JournalFields.NextOrdinal, JournalFields.Text(next.Place.Ordinal)));
+            fields.Add((JournalFields.NextCity, next.Place.City));
+            fields.Add((JournalFields.NextCountry, next.Place.Country));
+            fields.Add((JournalFields.NextDate, JournalFields.Text(next.Place.Date)));
+            fields.Add((JournalFields.NextYear, JournalFields.Text(next.Place.Year)));
+        }
+
+        return fields;
+    }
 
 
     public Outcome AddOutcome(string slug, string title, string summary, IEnumerable<Area> areas)

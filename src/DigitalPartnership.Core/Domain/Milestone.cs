@@ -34,4 +34,14 @@ public sealed class Milestone
     /// <summary>Which Council, where and when, as announced (a complex type, as on <see cref="Meeting"/>).</summary>
     public MeetingPlace Place { get; private set; } = new(null, null, null, null, null);
 
+    /// <summary>A correction, made through the announcing meeting (<see cref="Meeting.Correct"/>), which journals it.</summary>
+    internal void Correct(MeetingPlace place)
+    {
+        Place = place with { Year = place.Date?.Year ?? place.Year };
+        if (Kind == MilestoneKind.NextCouncil)
+        {
+            Title = $"Next Council: {Place.Describe()}"; // as the importer names it
+        }
+    }
+
 }

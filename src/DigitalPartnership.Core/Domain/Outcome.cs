@@ -8,6 +8,7 @@ public sealed class Outcome
 
     private readonly List<Deliverable> _deliverables = [];
     private readonly List<Area> _areas = [];
+    private readonly List<JournalEntry> _journal = [];
 
     private Outcome() { }
 
@@ -37,13 +38,35 @@ public sealed class Outcome
 
     public IReadOnlyList<Deliverable> Deliverables => _deliverables;
 
-    /// <summary>An editor's correction of the title or summary.</summary>
-    public void Edit(string title, string summary)
+    /// <summary>Every accepted correction, field by field; append-only.</summary>
+    public IReadOnlyList<JournalEntry> Journal => _journal;
+
+    /// <summary>An editor's correction of the title or summary, journalled field by field with the editor's reason.</summary>
+    public JournalEntry? Edit(string title, string summary, string editedBy, DateTime nowUtc, string? note = null)
     {
+        var before = Snapshot();
         Title = title.Trim();
         Summary = summary.Trim();
         Version++;
+        var details = JournalFields.Between(before, Snapshot());
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (details.Count == 0 && note is null)
+        {
+            return null;
+        }
+
+        var entry = JournalEntry.For(this, nowUtc, editedBy, note);
+        entry.Add(details);
+        _journal.Add(entry);
+        return entry;
     }
+
+    private IReadOnlyList<(string Field, string? Value)> Snapshot() =>
+    [
+        (JournalFields.Title, Title),
+        (JournalFields.Summary, Summary),
+        (JournalFields.Areas, _areas.Count == 0 ? null : string.Join("; ", _areas.Select(a => a.Name).Order(StringComparer.Ordinal))),
+    ];
     public IReadOnlyList<Area> Areas => _areas;
 
     public Deliverable AddDeliverable(string title, DeliverableStatus status, string? sourceSentence, IEnumerable<Area> areas,

@@ -119,7 +119,7 @@ public sealed class DatasetGenerator(PortalDbContext db, TimeProvider time)
             EuLeads[random.Next(EuLeads.Length)],
             PartnerLeads[random.Next(PartnerLeads.Length)],
             random.Next(4) == 0 ? null : DateOnly.FromDateTime(now.AddDays(random.Next(-365, 730))),
-            deliverable.UpdatedAtUtc);
+            GeneratorName, deliverable.UpdatedAtUtc);
     }
 
     private async Task<Meeting> NewMeetingAsync(int partnershipId, int ordinal, string runId, DateTime now, CancellationToken ct)

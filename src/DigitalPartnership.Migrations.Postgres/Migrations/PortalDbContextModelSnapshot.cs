@@ -275,6 +275,87 @@ namespace DigitalPartnership.Migrations.Postgres.Migrations
                     b.ToTable("EvidenceLink");
                 });
 
+            modelBuilder.Entity("DigitalPartnership.Core.Domain.JournalDetail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("NewValue")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OldValue")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JournalEntryId");
+
+                    b.ToTable("JournalDetails");
+                });
+
+            modelBuilder.Entity("DigitalPartnership.Core.Domain.JournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("DeliverableId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("OutcomeId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("StatusChangeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatusChangeId")
+                        .IsUnique();
+
+                    b.HasIndex("DeliverableId", "AtUtc");
+
+                    b.HasIndex("MeetingId", "AtUtc");
+
+                    b.HasIndex("OutcomeId", "AtUtc");
+
+                    b.ToTable("JournalEntries", t =>
+                        {
+                            t.HasCheckConstraint("CK_JournalEntries_OneSubject", "(CASE WHEN \"DeliverableId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"OutcomeId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MeetingId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
+                });
+
             modelBuilder.Entity("DigitalPartnership.Core.Domain.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -307,6 +388,10 @@ namespace DigitalPartnership.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Place", "DigitalPartnership.Core.Domain.Meeting.Place#MeetingPlace", b1 =>
                         {
@@ -801,6 +886,46 @@ namespace DigitalPartnership.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DigitalPartnership.Core.Domain.JournalDetail", b =>
+                {
+                    b.HasOne("DigitalPartnership.Core.Domain.JournalEntry", null)
+                        .WithMany("Details")
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalPartnership.Core.Domain.JournalEntry", b =>
+                {
+                    b.HasOne("DigitalPartnership.Core.Domain.Deliverable", "Deliverable")
+                        .WithMany("Journal")
+                        .HasForeignKey("DeliverableId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DigitalPartnership.Core.Domain.Meeting", "Meeting")
+                        .WithMany("Journal")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DigitalPartnership.Core.Domain.Outcome", "Outcome")
+                        .WithMany("Journal")
+                        .HasForeignKey("OutcomeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DigitalPartnership.Core.Domain.StatusChange", "StatusChange")
+                        .WithMany()
+                        .HasForeignKey("StatusChangeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Deliverable");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Outcome");
+
+                    b.Navigation("StatusChange");
+                });
+
             modelBuilder.Entity("DigitalPartnership.Core.Domain.Meeting", b =>
                 {
                     b.HasOne("DigitalPartnership.Core.Domain.Partnership", "Partnership")
@@ -846,7 +971,7 @@ namespace DigitalPartnership.Migrations.Postgres.Migrations
                     b.HasOne("DigitalPartnership.Core.Domain.Deliverable", "Deliverable")
                         .WithMany("History")
                         .HasForeignKey("DeliverableId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("Deliverable");
@@ -928,16 +1053,27 @@ namespace DigitalPartnership.Migrations.Postgres.Migrations
                     b.Navigation("EvidenceLinks");
 
                     b.Navigation("History");
+
+                    b.Navigation("Journal");
+                });
+
+            modelBuilder.Entity("DigitalPartnership.Core.Domain.JournalEntry", b =>
+                {
+                    b.Navigation("Details");
                 });
 
             modelBuilder.Entity("DigitalPartnership.Core.Domain.Meeting", b =>
                 {
+                    b.Navigation("Journal");
+
                     b.Navigation("Outcomes");
                 });
 
             modelBuilder.Entity("DigitalPartnership.Core.Domain.Outcome", b =>
                 {
                     b.Navigation("Deliverables");
+
+                    b.Navigation("Journal");
                 });
 
             modelBuilder.Entity("DigitalPartnership.Core.Domain.Partnership", b =>

@@ -259,6 +259,83 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
                     b.ToTable("EvidenceLink");
                 });
 
+            modelBuilder.Entity("DigitalPartnership.Core.Domain.JournalDetail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JournalEntryId");
+
+                    b.ToTable("JournalDetails");
+                });
+
+            modelBuilder.Entity("DigitalPartnership.Core.Domain.JournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeliverableId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OutcomeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StatusChangeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatusChangeId")
+                        .IsUnique();
+
+                    b.HasIndex("DeliverableId", "AtUtc");
+
+                    b.HasIndex("MeetingId", "AtUtc");
+
+                    b.HasIndex("OutcomeId", "AtUtc");
+
+                    b.ToTable("JournalEntries", t =>
+                        {
+                            t.HasCheckConstraint("CK_JournalEntries_OneSubject", "(CASE WHEN \"DeliverableId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"OutcomeId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MeetingId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
+                });
+
             modelBuilder.Entity("DigitalPartnership.Core.Domain.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -289,6 +366,10 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Place", "DigitalPartnership.Core.Domain.Meeting.Place#MeetingPlace", b1 =>
                         {
@@ -769,6 +850,46 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DigitalPartnership.Core.Domain.JournalDetail", b =>
+                {
+                    b.HasOne("DigitalPartnership.Core.Domain.JournalEntry", null)
+                        .WithMany("Details")
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalPartnership.Core.Domain.JournalEntry", b =>
+                {
+                    b.HasOne("DigitalPartnership.Core.Domain.Deliverable", "Deliverable")
+                        .WithMany("Journal")
+                        .HasForeignKey("DeliverableId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DigitalPartnership.Core.Domain.Meeting", "Meeting")
+                        .WithMany("Journal")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DigitalPartnership.Core.Domain.Outcome", "Outcome")
+                        .WithMany("Journal")
+                        .HasForeignKey("OutcomeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DigitalPartnership.Core.Domain.StatusChange", "StatusChange")
+                        .WithMany()
+                        .HasForeignKey("StatusChangeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Deliverable");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Outcome");
+
+                    b.Navigation("StatusChange");
+                });
+
             modelBuilder.Entity("DigitalPartnership.Core.Domain.Meeting", b =>
                 {
                     b.HasOne("DigitalPartnership.Core.Domain.Partnership", "Partnership")
@@ -814,7 +935,7 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
                     b.HasOne("DigitalPartnership.Core.Domain.Deliverable", "Deliverable")
                         .WithMany("History")
                         .HasForeignKey("DeliverableId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("Deliverable");
@@ -896,16 +1017,27 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
                     b.Navigation("EvidenceLinks");
 
                     b.Navigation("History");
+
+                    b.Navigation("Journal");
+                });
+
+            modelBuilder.Entity("DigitalPartnership.Core.Domain.JournalEntry", b =>
+                {
+                    b.Navigation("Details");
                 });
 
             modelBuilder.Entity("DigitalPartnership.Core.Domain.Meeting", b =>
                 {
+                    b.Navigation("Journal");
+
                     b.Navigation("Outcomes");
                 });
 
             modelBuilder.Entity("DigitalPartnership.Core.Domain.Outcome", b =>
                 {
                     b.Navigation("Deliverables");
+
+                    b.Navigation("Journal");
                 });
 
             modelBuilder.Entity("DigitalPartnership.Core.Domain.Partnership", b =>

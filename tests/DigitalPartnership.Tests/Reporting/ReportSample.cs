@@ -32,19 +32,19 @@ public static class ReportSample
         var safety = data.Deliverable(trust, "Joint AI safety evaluation", DeliverableStatus.NotStarted, At(2024, 5, 3, 10), ai);
         safety.ChangeStatus(DeliverableStatus.InProgress, 30, "Experts met.", "editor@example.org", At(2024, 6, 15, 9));
         safety.ChangeStatus(DeliverableStatus.AtRisk, 40, "Funding unclear.", "manager@example.org", At(2024, 9, 20, 16));
-        safety.SetResponsibility("DG CONNECT", "MIC", new DateOnly(2024, 12, 31), At(2024, 9, 20, 16));
+        safety.SetResponsibility("DG CONNECT", "MIC", new DateOnly(2024, 12, 31), "editor@example.org", At(2024, 9, 20, 16));
 
         var warning = data.Deliverable(trust, JapaneseTitle, DeliverableStatus.NotStarted, At(2024, 5, 3, 10), chips);
         warning.ChangeStatus(DeliverableStatus.Completed, 100, "署名済み。", "editor@example.org", At(2024, 8, 1, 8));
-        warning.SetResponsibility("DG GROW", JapaneseLead, new DateOnly(2024, 7, 1), At(2024, 8, 1, 8));
+        warning.SetResponsibility("DG GROW", JapaneseLead, new DateOnly(2024, 7, 1), "editor@example.org", At(2024, 8, 1, 8));
 
         var connect = data.Outcome(first, "Connectivity", cables, ai);
         var formula = data.Deliverable(connect, FormulaTitle, DeliverableStatus.NotStarted, At(2023, 7, 3, 12), cables);
         formula.ChangeStatus(DeliverableStatus.InProgress, 20, "-1 risk; =cmd", "editor@example.org", At(2023, 10, 1, 12));
-        formula.SetResponsibility("+SUM(A1:A9)", "@cmd", new DateOnly(2025, 6, 30), At(2023, 10, 1, 12));
+        formula.SetResponsibility("+SUM(A1:A9)", "@cmd", new DateOnly(2025, 6, 30), "editor@example.org", At(2023, 10, 1, 12));
 
         var plain = data.Deliverable(connect, "-2+3 cable landing study", DeliverableStatus.NotStarted, At(2023, 7, 3, 12));
-        plain.SetResponsibility("\tTabbed lead", "\rCarriage lead", null, At(2023, 7, 3, 12));
+        plain.SetResponsibility("\tTabbed lead", "\rCarriage lead", null, "editor@example.org", At(2023, 7, 3, 12));
 
         data.Deliverable(connect, "Late deliverable", DeliverableStatus.NotStarted, At(2025, 4, 1, 7));
         await data.SaveAsync();

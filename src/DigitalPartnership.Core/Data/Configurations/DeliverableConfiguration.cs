@@ -22,8 +22,10 @@ internal sealed class DeliverableConfiguration : IEntityTypeConfiguration<Delive
         builder.HasIndex(d => new { d.UpdatedAtUtc, d.Id });
         builder.HasIndex(d => new { d.Title, d.Id });
 
-        builder.HasMany(d => d.History).WithOne(h => h.Deliverable).HasForeignKey(h => h.DeliverableId);
+        // History is never deleted with its deliverable (no cascade); see JournalEntryConfiguration.
+        builder.HasMany(d => d.History).WithOne(h => h.Deliverable).HasForeignKey(h => h.DeliverableId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(d => d.History).HasField("_history");
+        builder.Navigation(d => d.Journal).HasField("_journal");
         builder.HasMany(d => d.EvidenceLinks).WithOne().HasForeignKey(e => e.DeliverableId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.EvidenceLinks).HasField("_evidenceLinks");
         builder.HasMany(d => d.Areas).WithMany().UsingEntity(

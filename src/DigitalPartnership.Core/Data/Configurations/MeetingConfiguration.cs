@@ -17,5 +17,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.ComplexProperty(m => m.Place, MeetingPlaceColumns.Configure);
         builder.HasMany(m => m.Outcomes).WithOne(o => o.Meeting).HasForeignKey(o => o.MeetingId);
         builder.Navigation(m => m.Outcomes).HasField("_outcomes");
+        builder.Navigation(m => m.Journal).HasField("_journal");
+        builder.Property(m => m.Version).IsConcurrencyToken();
     }
 }

@@ -26,5 +26,6 @@ internal sealed class OutcomeConfiguration : IEntityTypeConfiguration<Outcome>
                 j.HasIndex("AreaId", "OutcomeId");
             });
         builder.Navigation(o => o.Areas).HasField("_areas");
+        builder.Navigation(o => o.Journal).HasField("_journal");
     }
 }

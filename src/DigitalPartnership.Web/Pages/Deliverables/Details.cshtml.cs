@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using DigitalPartnership.Web.Hosting.Http;
+using DigitalPartnership.Web.Pages.Shared;
 
 namespace DigitalPartnership.Web.Pages.Deliverables;
 
@@ -24,15 +25,18 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
                 d.Outcome.Meeting.Partnership.Partner,
                 Array.Empty<AreaRef>(),
                 d.EvidenceLinks.OrderBy(e => e.Id).Select(e => new Evidence(e.Url, e.Title)).ToList(),
-                d.History.OrderByDescending(h => h.ChangedAtUtc).ThenByDescending(h => h.Id)
-                    .Select(h => new HistoryRow(h.ChangedAtUtc, h.ChangedBy, h.FromStatus, h.ToStatus, h.Progress, h.Note)).ToList()))
+                null!))
             .FirstOrDefaultAsync(ct);
         if (deliverable is null)
         {
             return NotFound();
         }
 
-        Deliverable = deliverable with { Areas = (await AreaRefs.ForDeliverablesAsync(db, [id], ct))[id].ToList() };
+        Deliverable = deliverable with
+        {
+            Areas = (await AreaRefs.ForDeliverablesAsync(db, [id], ct))[id].ToList(),
+            Journal = await JournalView.ForDeliverableAsync(db, id, deliverable.Partner, ct),
+        };
         return Page();
     }
 
@@ -40,7 +44,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
         DateOnly? TargetDate, string? Notes, string? SourceSentence, DateTime UpdatedAtUtc,
         string Outcome, string OutcomeSlug, int OutcomePosition, int MeetingId, int? Ordinal, string? City, string? Country,
         DateOnly? Date, int? Year, string Partner, IReadOnlyList<AreaRef> Areas, IReadOnlyList<Evidence> Evidence,
-        IReadOnlyList<HistoryRow> History)
+        JournalView Journal)
     {
         public MeetingPlace Meeting => new(Ordinal, City, Country, Date, Year);
     }
@@ -50,6 +54,4 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
         /// <summary>Only http(s) links are ever made clickable, whatever reached the store.</summary>
         public bool IsWebAddress => EvidenceLink.IsWebAddress(Url);
     }
-
-    public sealed record HistoryRow(DateTime AtUtc, string By, DeliverableStatus? From, DeliverableStatus To, int? Progress, string? Note);
 }

@@ -67,8 +67,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
         var by = User.Identity!.Name!;
         var now = time.GetUtcNow().UtcDateTime;
         var before = deliverable.Status;
-        deliverable.SetAreas(chosenAreas);
-        deliverable.Update(update, by, now);
+        deliverable.Update(update, by, now, chosenAreas);
         db.Audit(now, by, AuditActions.DeliverableUpdated, $"Deliverable #{id}: {Shorten(deliverable.Title)}",
             before == deliverable.Status ? null : $"{before.DisplayName()} → {deliverable.Status.DisplayName()}");
         try

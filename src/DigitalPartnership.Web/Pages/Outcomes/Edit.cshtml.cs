@@ -64,9 +64,10 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
 
         db.Entry(outcome).Property(o => o.Version).OriginalValue = Input.Version;
         var before = outcome.Title;
-        outcome.Edit(Input.Title!, Input.Summary!);
         var by = User.Identity!.Name!;
-        db.Audit(time.GetUtcNow().UtcDateTime, by, AuditActions.OutcomeUpdated, $"Outcome: {outcome.Title}",
+        var now = time.GetUtcNow().UtcDateTime;
+        outcome.Edit(Input.Title!, Input.Summary!, by, now);
+        db.Audit(now, by, AuditActions.OutcomeUpdated, $"Outcome: {outcome.Title}",
             before == outcome.Title ? "summary corrected" : $"title was \"{before}\"");
         try
         {
