@@ -66,6 +66,9 @@ public sealed class LivePortal : IAsyncLifetime
     /// <summary>The seeded Council, as <see cref="PortalFactory.SeededMeetingIdAsync"/>.</summary>
     public Task<int> SeededMeetingIdAsync() => _factory.SeededMeetingIdAsync();
 
+    /// <summary>A seeded deliverable, as <see cref="PortalFactory.DeliverableIdAsync"/>.</summary>
+    public Task<int> DeliverableIdAsync(string titleStart = PortalFactory.CoreTechnologies) => _factory.DeliverableIdAsync(titleStart);
+
     public async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
