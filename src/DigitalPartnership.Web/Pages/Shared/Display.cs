@@ -22,6 +22,17 @@ public static class Display
 
     public static string Count(int value) => value.ToString("N0", Culture);
 
+    /// <summary>
+    /// A count with its noun in the form English wants: "1 deliverable", "0 deliverables", "1,204 deliverables". The one
+    /// place the portal makes a plural, so no message says "1 deliverables" or "deliverable(s)".
+    /// </summary>
+    /// <param name="plural">For a noun whose plural is not the singular with "s" ("entry", "entries").</param>
+    public static string Count(int value, string singular, string? plural = null) =>
+        $"{Count(value)} {Noun(value, singular, plural)}";
+
+    /// <summary>The noun alone, singular for exactly one: for sentences that write the number apart from it.</summary>
+    public static string Noun(int value, string singular, string? plural = null) => value == 1 ? singular : plural ?? singular + "s";
+
     /// <summary>"2nd Council (Brussels, 3 May 2024)", or just "2nd Council" when the text named neither place nor date.</summary>
     public static string CouncilWithPlace(MeetingPlace place) =>
         place.Describe() is { Length: > 0 } where ? $"{place.CouncilName} ({where})" : place.CouncilName;
