@@ -30,7 +30,7 @@
     // and the server asks for the same confirmation as a second step.
     function bulkUpdate() {
         var form = document.querySelector("[data-bulk-form]");
-        if (!form) {
+        if (!form || !form.querySelector("[data-bulk-count]")) {
             return;
         }
 
