@@ -148,6 +148,32 @@
         });
     }
 
+    // A table wider than its box scrolls sideways: a keyboard user must be able to reach and scroll it (WCAG 2.1.1), so
+    // such a box becomes a named, focusable region — only while it does scroll, so other tables add no tab stop.
+    function scrollableTables() {
+        document.querySelectorAll(".table-responsive").forEach(function (box) {
+            var scrolls = box.scrollWidth > box.clientWidth + 1;
+            if (scrolls && !box.hasAttribute("tabindex")) {
+                var caption = box.querySelector("caption");
+                var labelledBy = box.querySelector("table[aria-labelledby]");
+                box.tabIndex = 0;
+                box.setAttribute("role", "region");
+                box.setAttribute("data-scroll-region", "");
+                if (labelledBy) {
+                    box.setAttribute("aria-labelledby", labelledBy.getAttribute("aria-labelledby"));
+                } else {
+                    box.setAttribute("aria-label", caption ? caption.textContent.trim() : "Table, scrolls sideways");
+                }
+            } else if (!scrolls && box.hasAttribute("data-scroll-region")) {
+                ["tabindex", "role", "data-scroll-region", "aria-label", "aria-labelledby"].forEach(function (name) {
+                    box.removeAttribute(name);
+                });
+            }
+        });
+    }
+
     errorSummary();
     bulkUpdate();
+    scrollableTables();
+    window.addEventListener("resize", scrollableTables);
 })();
