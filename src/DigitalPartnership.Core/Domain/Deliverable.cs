@@ -76,7 +76,7 @@ public sealed class Deliverable
             throw new ArgumentOutOfRangeException(nameof(progress), progress, "Progress is a percentage from 0 to 100.");
         }
 
-        var change = new StatusChange(this, nowUtc, changedBy, Status, status, progress, note);
+        var change = new StatusChange(this, nowUtc, changedBy, Status, status, progress, note, fromProgress: Progress);
         _history.Add(change);
         Status = status;
         Progress = progress;
@@ -115,7 +115,7 @@ public sealed class Deliverable
         StatusChange? change = null;
         if (recordable)
         {
-            change = new StatusChange(this, nowUtc, changedBy, Status, update.Status, update.Progress, changeNote);
+            change = new StatusChange(this, nowUtc, changedBy, Status, update.Status, update.Progress, changeNote, fromProgress: Progress);
             _history.Add(change);
         }
 

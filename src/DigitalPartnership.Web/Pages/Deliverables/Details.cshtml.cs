@@ -25,7 +25,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
                 Array.Empty<AreaRef>(),
                 d.EvidenceLinks.OrderBy(e => e.Id).Select(e => new Evidence(e.Url, e.Title)).ToList(),
                 d.History.OrderByDescending(h => h.ChangedAtUtc).ThenByDescending(h => h.Id)
-                    .Select(h => new HistoryRow(h.ChangedAtUtc, h.ChangedBy, h.FromStatus, h.ToStatus, h.Progress, h.Note)).ToList()))
+                    .Select(h => new HistoryRow(h.ChangedAtUtc, h.ChangedBy, h.FromStatus, h.ToStatus, h.FromProgress, h.Progress, h.Note)).ToList()))
             .FirstOrDefaultAsync(ct);
         if (deliverable is null)
         {
@@ -51,5 +51,8 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
         public bool IsWebAddress => EvidenceLink.IsWebAddress(Url);
     }
 
-    public sealed record HistoryRow(DateTime AtUtc, string By, DeliverableStatus? From, DeliverableStatus To, int? Progress, string? Note);
+    public sealed record HistoryRow(DateTime AtUtc, string By, DeliverableStatus? From, DeliverableStatus To, int? FromProgress, int? Progress, string? Note)
+    {
+        public HistoryChange Change => new(From, To, FromProgress, Progress);
+    }
 }

@@ -90,7 +90,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
         var current = await db.Deliverables.AsNoTracking().Include(d => d.EvidenceLinks).Include(d => d.Areas).FirstAsync(d => d.Id == id, ct);
         var recent = await db.StatusChanges.AsNoTracking().Where(h => h.DeliverableId == id)
             .OrderByDescending(h => h.ChangedAtUtc).ThenByDescending(h => h.Id).Take(3)
-            .Select(h => new ConflictChange(h.ChangedAtUtc, h.ChangedBy, h.FromStatus, h.ToStatus, h.Progress, h.Note))
+            .Select(h => new ConflictChange(h.ChangedAtUtc, h.ChangedBy, h.FromStatus, h.ToStatus, h.FromProgress, h.Progress, h.Note))
             .ToListAsync(ct);
         Conflict = new ConflictView(DeliverableForm.From(current), recent);
         // Re-applying means saving this input on the version that is there now.
@@ -152,5 +152,8 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
         private static string Normal(string? text) => (text ?? "").Replace("\r\n", "\n").Trim();
     }
 
-    public sealed record ConflictChange(DateTime AtUtc, string By, DeliverableStatus? From, DeliverableStatus To, int? Progress, string? Note);
+    public sealed record ConflictChange(DateTime AtUtc, string By, DeliverableStatus? From, DeliverableStatus To, int? FromProgress, int? Progress, string? Note)
+    {
+        public HistoryChange Change => new(From, To, FromProgress, Progress);
+    }
 }

@@ -16,6 +16,22 @@ public static class Display
 
     public static string Utc(DateTime utc) => utc.ToString("d MMM yyyy, HH:mm", Culture) + " UTC";
 
+    /// <summary>
+    /// "30 Nov 2026, 11:03 Brussels time": <paramref name="utc"/> as a reader in <paramref name="zone"/> reads it; UTC
+    /// itself is written as <see cref="Utc"/>.
+    /// </summary>
+    public static string Time(DateTime utc, TimeZoneInfo zone)
+    {
+        utc = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        return zone == TimeZoneInfo.Utc
+            ? Utc(utc)
+            : TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString("d MMM yyyy, HH:mm", Culture) + $" {ReaderTimeZone.PlaceName(zone.Id)} time";
+    }
+
+    /// <summary>The day <paramref name="utc"/> falls on for a reader in <paramref name="zone"/>.</summary>
+    public static string Day(DateTime utc, TimeZoneInfo zone) =>
+        Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone)));
+
     public static string IsoUtc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
 
     public static string Percent(double value) => value.ToString("0", Culture) + "%";
