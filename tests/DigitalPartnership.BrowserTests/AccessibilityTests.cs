@@ -61,6 +61,11 @@ public sealed class AccessibilityTests(LivePortal portal) : IClassFixture<LivePo
         await scan.PageAsync($"/meetings/{meeting}", "meeting");
         await scan.PageAsync("/milestones", "milestones");
         await scan.PageAsync("/account/profile", "profile");
+        // A time zone the list does not offer (as a tampered form would send): the profile's error summary.
+        await page.EvalOnSelectorAsync("#Zone", "select => { select.add(new Option('Mars', 'Mars/Olympus_Mons')); select.value = 'Mars/Olympus_Mons'; }");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save time zone", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Error: "));
+        await scan.CurrentAsync("profile-error");
         await scan.PageAsync("/no/such/page", "not-found", expectedStatus: 404);
 
         if (canEdit)
@@ -76,6 +81,16 @@ public sealed class AccessibilityTests(LivePortal portal) : IClassFixture<LivePo
 
             await ShowConflictAsync(page, deliverable);
             await scan.CurrentAsync("deliverable-edit-conflict");
+
+            // The bulk bar with two deliverables ticked, and the dialog that names the count.
+            await scan.PageAsync("/deliverables", "deliverables-editor");
+            await page.Locator("input[name=Selected]").Nth(0).CheckAsync();
+            await page.Locator("input[name=Selected]").Nth(1).CheckAsync();
+            await page.Locator("#bulk-status").SelectOptionAsync("in-progress");
+            await page.Locator("[data-bulk-review]").ClickAsync();
+            await Expect(page.Locator("[data-bulk-dialog]")).ToBeVisibleAsync();
+            await scan.CurrentAsync("bulk-dialog");
+            await page.Keyboard.PressAsync("Escape");
 
             await scan.PageAsync("/meetings/import", "import");
             await page.GetByLabel("Council text").FillAsync(await File.ReadAllTextAsync(TestFiles.SeedText));
