@@ -23,4 +23,10 @@ public sealed record DeliverableFilter(
     int? MeetingId = null)
 {
     public static DeliverableFilter None { get; } = new();
+
+    /// <summary>
+    /// <see cref="Query"/> read against the areas' names (the filter reader sets it); when null, the query's words are
+    /// searched as text only.
+    /// </summary>
+    public SearchText? Search { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DigitalPartnership.Core.Browsing;
 
 /// <summary>Filtering, searching and sorting of deliverables, done by the database so they stay fast at 100,000 rows.</summary>
-public static partial class DeliverableQueries
+public static class DeliverableQueries
 {
     public static IQueryable<Deliverable> Matching(this PortalDbContext db, DeliverableFilter filter)
     {
@@ -29,7 +28,7 @@ public static partial class DeliverableQueries
 
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
-            query = Search(db, query, filter.Query);
+            query = Search(db, query, filter.Search ?? SearchText.Parse(filter.Query, AreaVocabulary.None));
         }
 
         return query;
@@ -45,38 +44,39 @@ public static partial class DeliverableQueries
         _ => query.OrderBy(d => d.Id),
     };
 
-    private static IQueryable<Deliverable> Search(PortalDbContext db, IQueryable<Deliverable> query, string text)
+    private static IQueryable<Deliverable> Search(PortalDbContext db, IQueryable<Deliverable> query, SearchText search)
     {
-        if (ToSearchQuery(text) is { } search)
+        // Plain words go to the word index together: one lookup, every word required.
+        var words = search.Terms.Where(t => t is { IsFragment: false, AreaIds.Count: 0 }).ToList();
+        if (words.Count > 0)
         {
-            var ids = db.Store.SearchDeliverableIds(db, search);
-            return query.Where(d => ids.Contains(d.Id));
+            var ids = db.Store.SearchDeliverableIds(db, new SearchQuery(words.SelectMany(t => t.Words).ToList()));
+            query = query.Where(d => ids.Contains(d.Id));
         }
 
-        // Japanese and other unspaced scripts have no word breaks for a word index: fall back to a substring match.
-        var needle = text.Trim();
-        return query.Where(d => d.Title.Contains(needle)
-            || (d.SourceSentence != null && d.SourceSentence.Contains(needle))
-            || (d.Notes != null && d.Notes.Contains(needle))
-            || (d.EuLead != null && d.EuLead.Contains(needle))
-            || (d.PartnerLead != null && d.PartnerLead.Contains(needle))
-            || d.Outcome.Title.Contains(needle));
-    }
-
-    /// <summary>
-    /// Every word of the query must appear, as a prefix ("semicond" finds "semiconductors"). Only letters and digits
-    /// make words, so search syntax typed by a reader (NEAR, *, ^, quotes, &amp;, |) is taken as text, never as syntax.
-    /// Null when the query has no words, or has text a word index cannot split into words.
-    /// </summary>
-    internal static SearchQuery? ToSearchQuery(string text)
-    {
-        if (Unspaced().IsMatch(text))
+        foreach (var term in search.Terms.Where(t => t.AreaIds.Count > 0 || t.IsFragment))
         {
-            return null;
+            var areaIds = term.AreaIds;
+            var inAreas = db.DeliverableAreaLinks.Where(link => areaIds.Contains(link.AreaId)).Select(link => link.OwnerId);
+            if (term.IsFragment)
+            {
+                var needle = term.Typed;
+                query = query.Where(d => inAreas.Contains(d.Id)
+                    || d.Title.Contains(needle)
+                    || (d.SourceSentence != null && d.SourceSentence.Contains(needle))
+                    || (d.Notes != null && d.Notes.Contains(needle))
+                    || (d.EuLead != null && d.EuLead.Contains(needle))
+                    || (d.PartnerLead != null && d.PartnerLead.Contains(needle))
+                    || d.Outcome.Title.Contains(needle));
+            }
+            else
+            {
+                var byText = db.Store.SearchDeliverableIds(db, new SearchQuery(term.Words));
+                query = query.Where(d => inAreas.Contains(d.Id) || byText.Contains(d.Id));
+            }
         }
 
-        var words = Word().Matches(text).Select(m => m.Value.ToLowerInvariant()).Distinct().Take(12).ToList();
-        return words.Count == 0 ? null : new SearchQuery(words.Select(word => (IReadOnlyList<string>)[word]).ToList());
+        return query;
     }
 
     /// <summary>
@@ -89,10 +89,4 @@ public static partial class DeliverableQueries
         return query.Where(d => (d.EuLead != null && d.EuLead.ToLower().Contains(needle))
             || (d.PartnerLead != null && d.PartnerLead.ToLower().Contains(needle)));
     }
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex Word();
-
-    [GeneratedRegex(@"[\p{IsHiragana}\p{IsKatakana}\p{IsCJKUnifiedIdeographs}\p{IsHangulSyllables}]")]
-    private static partial Regex Unspaced();
 }

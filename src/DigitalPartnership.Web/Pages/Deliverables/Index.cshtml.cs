@@ -33,6 +33,9 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
     public IReadOnlyList<MeetingChoice> MeetingChoices { get; private set; } = [];
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
+    /// <summary>When a search finds nothing: what to try instead, each with its address and how many it finds.</summary>
+    public IReadOnlyList<(SearchSuggestion Suggestion, string Url)> Suggestions { get; private set; } = [];
+
     public static IReadOnlyList<(DeliverableSort Sort, string Key, string Label)> SortChoices { get; } =
     [
         (DeliverableSort.Source, "", "Council text order"),
@@ -48,7 +51,8 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
         MeetingChoices = await Councils.ChoicesAsync(db, ct);
         CanEdit = (await authorization.AuthorizeAsync(User, PortalAccounts.CanEdit)).Succeeded;
 
-        var (filter, sort, page, problems) = await ReadQueryAsync(ct);
+        var reader = new FilterReader(db);
+        var (filter, sort, page, problems) = await ReadQueryAsync(reader, ct);
         Problems = problems;
         if (problems.Count > 0)
         {
@@ -66,6 +70,12 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
             .ToListAsync(ct);
         var areas = await AreaRefs.ForDeliverablesAsync(db, rows.Select(r => r.Id).ToList(), ct);
         Rows = rows.Select(r => r with { Areas = areas[r.Id].ToList() }).ToList();
+        if (Pager.TotalCount == 0)
+        {
+            Suggestions = (await SearchSuggestions.ForAsync(db, filter, reader.Vocabulary, ct))
+                .Select(s => (s, SuggestionUrl(s))).ToList();
+        }
+
         return Page();
     }
 
@@ -74,9 +84,8 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
 
     public bool IsFiltered => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrEmpty(Area) || !string.IsNullOrEmpty(Status) || !string.IsNullOrEmpty(Meeting);
 
-    private async Task<(DeliverableFilter, DeliverableSort, int, List<string>)> ReadQueryAsync(CancellationToken ct)
+    private async Task<(DeliverableFilter, DeliverableSort, int, List<string>)> ReadQueryAsync(FilterReader reader, CancellationToken ct)
     {
-        var reader = new FilterReader(db);
         var filter = await reader.ReadAsync(Q, Area, Status, Meeting, ct);
         var problems = reader.Problems;
 
@@ -101,6 +110,22 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
         }
 
         return (filter, sort, page, problems);
+    }
+
+    /// <summary>A suggested search keeps the filters it kept, and the sort; an area suggested is browsed on its own.</summary>
+    private string SuggestionUrl(SearchSuggestion suggestion)
+    {
+        var filter = suggestion.Filter;
+        return Url.Page("/Deliverables/Index", suggestion.AreaSlug is { } slug
+            ? new { area = slug }
+            : new
+            {
+                q = filter.Query,
+                area = filter.AreaId is null ? null : Area,
+                status = filter.Status is null ? null : Status,
+                meeting = filter.MeetingId is null ? null : Meeting,
+                sort = Sort,
+            })!;
     }
 
     /// <summary>The pager keeps every filter of the list as it stands in the address.</summary>

@@ -18,6 +18,9 @@ public sealed class FilterReader(PortalDbContext db)
 
     public List<string> Problems { get; } = [];
 
+    /// <summary>The areas' names the search was read against; loaded only for a search.</summary>
+    public AreaVocabulary Vocabulary { get; private set; } = AreaVocabulary.None;
+
     public async Task<DeliverableFilter> ReadAsync(string? q, string? area, string? status, string? meeting, CancellationToken ct)
     {
         if (q is { Length: > MaxQueryLength })
@@ -60,7 +63,13 @@ public sealed class FilterReader(PortalDbContext db)
             }
         }
 
-        return new DeliverableFilter(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), areaId, parsedStatus, meetingId);
+        var query = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        if (query is not null)
+        {
+            Vocabulary = await AreaVocabulary.LoadAsync(db, ct);
+        }
+
+        return new DeliverableFilter(query, areaId, parsedStatus, meetingId) { Search = query is null ? null : SearchText.Parse(query, Vocabulary) };
     }
 
     /// <summary>A yyyy-mm-dd date, or null; a date that does not exist (or is out of range) is a problem, never a guess.</summary>
