@@ -22,3 +22,16 @@ public static class Browser
 
     public static string? ExecutablePath => File.Exists(ExpectedPath) ? ExpectedPath : null;
 }
+
+/// <summary>A theory that needs a real Chromium: skipped or required exactly as <see cref="BrowserFactAttribute"/>.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (Browser.ExecutablePath is null && Environment.GetEnvironmentVariable("REQUIRE_BROWSER") != "1")
+        {
+            Skip = $"No Chromium at {Browser.ExpectedPath} (apt-get install chromium, or set CHROMIUM_PATH). "
+                + "Set REQUIRE_BROWSER=1 to make a missing browser a failure.";
+        }
+    }
+}

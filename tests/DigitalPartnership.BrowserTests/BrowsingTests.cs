@@ -56,4 +56,42 @@ public sealed class BrowsingTests : IClassFixture<LivePortal>
         await _portal.ScreenshotAsync(page, "dashboard-phone");
         Assert.Empty(consoleErrors);
     }
+
+    /// <summary>Every choice of every list in the filters, measured in the list's own font against the room inside it.</summary>
+    private const string ChoicesCutOff = """
+        () => Array.from(document.querySelectorAll('main select')).flatMap(select => {
+            const style = getComputedStyle(select);
+            const context = document.createElement('canvas').getContext('2d');
+            context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+            const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+            const label = select.labels.length ? select.labels[0].textContent.trim() : select.name;
+            return Array.from(select.options)
+                .filter(option => context.measureText(option.text).width > room + 0.5)
+                .map(option => `"${label}": "${option.text}" needs ${Math.ceil(context.measureText(option.text).width)}px, has ${Math.floor(room)}px`);
+        })
+        """;
+
+    [BrowserTheory]
+    [InlineData(390)]
+    [InlineData(576)]
+    [InlineData(768)]
+    [InlineData(1024)]
+    [InlineData(1200)]
+    [InlineData(1280)]
+    [InlineData(1440)]
+    public async Task No_choice_of_the_filter_lists_is_cut_off_Sort_by_included(int width)
+    {
+        var (page, _) = await _portal.NewPageAsync(width, 900);
+        await _portal.SignInAsync(page, Core.Accounts.PortalRoles.Admin, $"lists.{width}@test.example.org");
+
+        foreach (var path in new[] { "/deliverables", "/admin/audit" })
+        {
+            await page.GotoAsync(_portal.BaseUrl + path);
+            var cutOff = await page.EvaluateAsync<string[]>(ChoicesCutOff);
+            Assert.True(cutOff.Length == 0, $"At {width}px on {path}, choices are cut off:\n{string.Join("\n", cutOff)}");
+        }
+
+        await page.GotoAsync(_portal.BaseUrl + "/deliverables?sort=updated");
+        await _portal.ScreenshotAsync(page, $"deliverables-sort-{width}");
+    }
 }

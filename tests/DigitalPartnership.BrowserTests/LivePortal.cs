@@ -88,6 +88,9 @@ public sealed class LivePortal : IAsyncLifetime
     /// <summary>The seeded Council, as <see cref="PortalFactory.SeededMeetingIdAsync"/>.</summary>
     public Task<int> SeededMeetingIdAsync() => _factory.SeededMeetingIdAsync();
 
+    /// <summary>A seeded deliverable, as <see cref="PortalFactory.DeliverableIdAsync"/>.</summary>
+    public Task<int> DeliverableIdAsync(string titleStart = PortalFactory.CoreTechnologies) => _factory.DeliverableIdAsync(titleStart);
+
     public async Task ScreenshotAsync(IPage page, string name)
     {
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(OutputFolder, name + ".png"), FullPage = true });

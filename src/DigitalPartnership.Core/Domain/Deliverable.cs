@@ -86,7 +86,7 @@ public sealed class Deliverable
         }
 
         var before = Snapshot();
-        var change = new StatusChange(this, nowUtc, changedBy, Status, status, progress, note);
+        var change = new StatusChange(this, nowUtc, changedBy, Status, status, progress, note, fromProgress: Progress);
         _history.Add(change);
         Status = status;
         Progress = progress;
@@ -131,7 +131,7 @@ public sealed class Deliverable
         StatusChange? change = null;
         if (recordable)
         {
-            change = new StatusChange(this, nowUtc, changedBy, Status, update.Status, update.Progress, changeNote);
+            change = new StatusChange(this, nowUtc, changedBy, Status, update.Status, update.Progress, changeNote, fromProgress: Progress);
             _history.Add(change);
         }
 

@@ -36,14 +36,15 @@ public static class DeliverableStatusText
     /// <summary>
     /// The status's colour, the one place it is defined: the pages get it as a CSS variable (<c>--status-in-progress</c>)
     /// and the PDF briefing draws with it, so a status looks the same on screen, on paper and in a chart.
-    /// Each is dark enough for its text on white (WCAG AA); status is never shown by colour alone.
+    /// Each is dark enough for its text on white and on the page's tint (at least 4.5:1, WCAG AA), and so at least 3:1
+    /// as a bar segment beside white; status is never shown by colour alone (a word and a shape go with it).
     /// </summary>
     public static string Colour(this DeliverableStatus status) => status switch
     {
         DeliverableStatus.NotStarted => "#6c757d",
         DeliverableStatus.InProgress => "#0b63ce",
-        DeliverableStatus.AtRisk => "#b58100",
-        DeliverableStatus.Delayed => "#d0500f",
+        DeliverableStatus.AtRisk => "#8a5d00", // was #b58100: 3.4:1 on white
+        DeliverableStatus.Delayed => "#b0420b", // was #d0500f: 4.3:1 on white
         DeliverableStatus.Completed => "#1a7f45",
         DeliverableStatus.Discontinued => "#3d3d3d",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),

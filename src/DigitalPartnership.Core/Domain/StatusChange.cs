@@ -1,6 +1,8 @@
 namespace DigitalPartnership.Core.Domain;
 
-/// <summary>One append-only history row: who moved a deliverable from which status to which, when (UTC) and why.</summary>
+/// <summary>
+/// One append-only history row: who moved a deliverable from which status and progress to which, when (UTC) and why.
+/// </summary>
 public sealed class StatusChange
 {
     public const int NoteMaxLength = 4000;
@@ -8,8 +10,9 @@ public sealed class StatusChange
     private StatusChange() { }
 
     internal StatusChange(Deliverable deliverable, DateTime changedAtUtc, string changedBy, DeliverableStatus? from,
-        DeliverableStatus to, int? progress, string? note)
+        DeliverableStatus to, int? progress, string? note, int? fromProgress = null)
     {
+        FromProgress = fromProgress;
         Deliverable = deliverable;
         ChangedAtUtc = changedAtUtc;
         ChangedBy = changedBy;
@@ -28,6 +31,13 @@ public sealed class StatusChange
     /// <summary>Null on the first row, when the deliverable came into being.</summary>
     public DeliverableStatus? FromStatus { get; private set; }
     public DeliverableStatus ToStatus { get; private set; }
+    /// <summary>The progress after the change.</summary>
     public int? Progress { get; private set; }
+
+    /// <summary>
+    /// The progress before the change, so a change of progress alone reads "Progress 10% → 40%". Null on the first row,
+    /// and where no progress was set.
+    /// </summary>
+    public int? FromProgress { get; private set; }
     public string? Note { get; private set; }
 }

@@ -13,6 +13,9 @@ public sealed class MarkdownRenderer
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UseEmphasisExtras()
+        // CommonMark will not close "**「半導体」**を": the run ends in punctuation and the next character is a letter,
+        // which is how English spacing works and Japanese never spaces. This extension reads emphasis next to CJK text.
+        .UseCjkFriendlyEmphasis()
         .UsePipeTables()
         .UseAutoLinks()
         .Build();

@@ -581,6 +581,9 @@ namespace DigitalPartnership.Migrations.Postgres.Migrations
                     b.Property<int>("DeliverableId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("FromProgress")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("FromStatus")
                         .HasColumnType("integer");
 

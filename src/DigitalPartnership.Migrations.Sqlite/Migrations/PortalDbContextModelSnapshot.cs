@@ -551,6 +551,9 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
                     b.Property<int>("DeliverableId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FromProgress")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("FromStatus")
                         .HasColumnType("INTEGER");
 

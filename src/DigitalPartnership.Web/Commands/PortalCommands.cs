@@ -192,7 +192,7 @@ public static class PortalCommands
             var applied = await app.Services.GetRequiredService<StorePreparation>().MigrateAsync(ct);
             Console.Out.WriteLine(applied.Count == 0
                 ? "The store is up to date; nothing to apply."
-                : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}.");
+                : $"Applied {Pages.Shared.Display.Count(applied.Count, "migration")}: {string.Join(", ", applied)}.");
             return 0;
         });
         return command;

@@ -15,6 +15,6 @@ public sealed class MigrationsHealthCheck(PortalDbContext db) : IHealthCheck
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         return pending.Count == 0
             ? HealthCheckResult.Healthy("The store is at the code's migration.")
-            : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) pending, up to {pending[^1]}: run 'migrate'.");
+            : HealthCheckResult.Unhealthy($"{Pages.Shared.Display.Count(pending.Count, "migration")} pending, up to {pending[^1]}: run 'migrate'.");
     }
 }

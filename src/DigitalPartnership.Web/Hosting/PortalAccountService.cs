@@ -67,9 +67,27 @@ public sealed class PortalAccountService(UserManager<IdentityUser> users, Portal
         await using var transaction = await db.Database.BeginTransactionAsync();
         var ended = await sessions.EndAllAsync(user.Id);
         Check(await users.UpdateSecurityStampAsync(user));
-        await AuditAsync(user.Email!, AuditActions.SignedOutEverywhere, user.Email!, $"{ended} session(s) ended");
+        await AuditAsync(user.Email!, AuditActions.SignedOutEverywhere, user.Email!, $"{Pages.Shared.Display.Count(ended, "session")} ended");
         await transaction.CommitAsync();
         return ended;
+    }
+
+    /// <summary>
+    /// The person chooses the time zone their pages are written in (<see cref="Pages.Shared.ReaderTimeZone"/>). It is a
+    /// claim of the account, so a new stamp makes every session of theirs take it up at its next request.
+    /// </summary>
+    public async Task SetTimeZoneAsync(IdentityUser user, string zoneId)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var previous = (await users.GetClaimsAsync(user)).Where(c => c.Type == Pages.Shared.ReaderTimeZone.ClaimType).ToList();
+        Check(await users.RemoveClaimsAsync(user, previous));
+        if (zoneId != Pages.Shared.ReaderTimeZone.UtcId)
+        {
+            Check(await users.AddClaimAsync(user, new System.Security.Claims.Claim(Pages.Shared.ReaderTimeZone.ClaimType, zoneId)));
+        }
+
+        Check(await users.UpdateSecurityStampAsync(user));
+        await transaction.CommitAsync();
     }
 
     /// <summary>Identity reports failures as results; one left unread would leave an account half-changed.</summary>

@@ -126,7 +126,7 @@ public sealed class StorePreparation(IServiceScopeFactory scopes, IStoreProvider
             if (!migrate)
             {
                 throw new StoreStartupException(
-                    $"The database lacks {pending.Count} migration(s) (up to {pending[^1]}) and Portal:MigrateOnStart is off: run the 'migrate' command first.");
+                    $"The database lacks {Pages.Shared.Display.Count(pending.Count, "migration")} (up to {pending[^1]}) and Portal:MigrateOnStart is off: run the 'migrate' command first.");
             }
 
             logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));

@@ -34,7 +34,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time, IMemoryCac
         RecentChanges = await db.StatusChanges.AsNoTracking()
             .OrderByDescending(h => h.ChangedAtUtc).ThenByDescending(h => h.Id)
             .Take(8)
-            .Select(h => new RecentChange(h.DeliverableId, h.Deliverable.Title, h.FromStatus, h.ToStatus, h.ChangedBy, h.ChangedAtUtc))
+            .Select(h => new RecentChange(h.DeliverableId, h.Deliverable.Title, h.FromStatus, h.ToStatus, h.FromProgress, h.Progress, h.ChangedBy, h.ChangedAtUtc))
             .ToListAsync(ct);
 
         Latest = await Councils.Held(db)
@@ -44,7 +44,11 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time, IMemoryCac
             .FirstOrDefaultAsync(ct);
     }
 
-    public sealed record RecentChange(int DeliverableId, string Title, DeliverableStatus? From, DeliverableStatus To, string By, DateTime AtUtc);
+    public sealed record RecentChange(int DeliverableId, string Title, DeliverableStatus? From, DeliverableStatus To, int? FromProgress, int? Progress,
+        string By, DateTime AtUtc)
+    {
+        public HistoryChange Change => new(From, To, FromProgress, Progress);
+    }
 
     public sealed record LatestMeeting(int Id, string Title, int? Ordinal, string? City, string? Country, DateOnly? Date, int? Year,
         string Partnership, int Outcomes, int Deliverables)

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace DigitalPartnership.Web.TagHelpers;
 
-/// <summary><c>&lt;status-badge status="…" /&gt;</c>: a status as colour and words, never colour alone.</summary>
+/// <summary><c>&lt;status-badge status="…" /&gt;</c>: a status as colour, shape and words, never colour alone.</summary>
 [HtmlTargetElement("status-badge", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class StatusBadgeTagHelper : TagHelper
 {
@@ -14,6 +14,19 @@ public sealed class StatusBadgeTagHelper : TagHelper
         output.TagName = "span";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", $"status status-{Status.Slug()}");
-        output.Content.SetHtmlContent($"<span class=\"status-dot\" aria-hidden=\"true\"></span>{Status.DisplayName()}");
+        output.Content.SetHtmlContent(StatusIcon.Html(Status) + Status.DisplayName());
+    }
+}
+
+/// <summary><c>&lt;status-icon status="…" /&gt;</c>: the status's shape alone, for places that write its name beside it.</summary>
+[HtmlTargetElement("status-icon", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class StatusIconTagHelper : TagHelper
+{
+    public DeliverableStatus Status { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        output.TagName = null;
+        output.Content.SetHtmlContent(StatusIcon.Html(Status));
     }
 }

@@ -142,7 +142,7 @@ public sealed class StartupTests : IDisposable
 
         await using var migrate = PortalProcess.Start(Settings(), "migrate");
         Assert.Equal(0, await migrate.WaitForExitAsync(TimeSpan.FromSeconds(60)));
-        Assert.Contains(migrate.Lines, l => l.StartsWith("Applied 1 migration(s): ", StringComparison.Ordinal));
+        Assert.Contains(migrate.Lines, l => l.StartsWith("Applied 1 migration: ", StringComparison.Ordinal));
 
         await using var again = PortalProcess.Start(Settings(), "migrate");
         Assert.Equal(0, await again.WaitForExitAsync(TimeSpan.FromSeconds(60)));

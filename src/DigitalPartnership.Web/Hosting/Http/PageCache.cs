@@ -16,7 +16,8 @@ public sealed class CachedByStoreVersionAttribute : Attribute;
 /// Keeps the HTML of the reading pages (those marked <see cref="CachedByStoreVersionAttribute"/>) and serves it again while
 /// nothing it depends on has changed. The key holds the store's version (read from the store on every request, so an
 /// edit on any instance shows at the very next request), the reader's session and roles (a page carries the reader's
-/// name and their form tokens, so pages are never shared between sessions), the UTC day (countdowns and "overdue"),
+/// name and their form tokens, so pages are never shared between sessions), the reader's time zone (times are written in
+/// it, and choosing another moves no store version), the UTC day (countdowns and "overdue"),
 /// and the address. A response that sets a cookie, or a request carrying a message for the next page, is never cached.
 /// Bounded by size; entries of an old version simply age out.
 /// </summary>
@@ -44,6 +45,7 @@ public sealed class PageCache(RequestDelegate next)
             await StoreVersions.CurrentAsync(context),
             context.User.FindFirstValue(PortalSessions.SessionClaim) ?? "public",
             string.Join(',', PortalRoles.All.Where(context.User.IsInRole)),
+            Pages.Shared.ReaderTimeZone.IdOf(context.User),
             DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
             request.Path.Value ?? "",
             request.QueryString.Value ?? "");
@@ -86,7 +88,7 @@ public sealed class PageCache(RequestDelegate next)
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
-    private sealed record PageKey(long StoreVersion, string Session, string Roles, DateOnly Day, string Path, string Query);
+    private sealed record PageKey(long StoreVersion, string Session, string Roles, string TimeZone, DateOnly Day, string Path, string Query);
 
     private sealed record CachedPage(string ContentType, byte[] Body);
 }

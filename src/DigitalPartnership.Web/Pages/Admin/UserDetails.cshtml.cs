@@ -1,6 +1,7 @@
 using DigitalPartnership.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
 using DigitalPartnership.Web.Hosting;
+using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -30,6 +31,7 @@ public sealed class UserDetailsModel(UserManager<IdentityUser> users, PortalAcco
         }
 
         await accounts.SetRolesAsync(Account, SelectedRoles, User.Identity!.Name!);
+        TempData.SetStatusMessage("Roles saved. They take effect at the person's next request.");
         return RedirectToPage("/Admin/UserDetails", new { id });
     }
 
@@ -47,6 +49,7 @@ public sealed class UserDetailsModel(UserManager<IdentityUser> users, PortalAcco
         }
 
         await accounts.SetLockedAsync(Account, locked: true, User.Identity!.Name!);
+        TempData.SetStatusMessage("Account locked: its sessions have ended.");
         return RedirectToPage("/Admin/UserDetails", new { id });
     }
 
@@ -58,6 +61,7 @@ public sealed class UserDetailsModel(UserManager<IdentityUser> users, PortalAcco
         }
 
         await accounts.SetLockedAsync(Account, locked: false, User.Identity!.Name!);
+        TempData.SetStatusMessage("Account unlocked.");
         return RedirectToPage("/Admin/UserDetails", new { id });
     }
 

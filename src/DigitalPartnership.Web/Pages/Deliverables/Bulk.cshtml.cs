@@ -11,21 +11,41 @@ using Microsoft.EntityFrameworkCore;
 namespace DigitalPartnership.Web.Pages.Deliverables;
 
 /// <summary>
-/// One status and one note for several deliverables: one history row each, all or nothing. Each selection carries the
-/// version it was listed at, so a deliverable someone changed meanwhile stops the whole update (409).
+/// One status, optionally one progress, and one note for several deliverables: one history row each, all or nothing.
+/// Each selection carries the version it was listed at, so a deliverable someone changed meanwhile stops the whole
+/// update (409). The list asks "update N deliverables?" in a dialog; without script, a post with
+/// <see cref="Step"/> = review shows the same question as a page before anything is saved.
 /// </summary>
 [Authorize(Policy = PortalAccounts.CanEdit)]
 public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
 {
     public const int MaxSelection = 500;
 
+    /// <summary><see cref="Step"/> of the list's button: check the input and ask before saving.</summary>
+    public const string ReviewStep = "review";
+
+    /// <summary><see cref="Step"/> of the confirming button (and of any post that names no step): save.</summary>
+    public const string ConfirmedStep = "confirmed";
+
+    // The messages the list's script shows before posting, so the page and the server say the same words.
+    public const string NoSelectionProblem = "Select at least one deliverable.";
+    public const string NoStatusProblem = "Choose the status to set on the selected deliverables.";
+    public const string ProgressProblem = "Progress is a whole number from 0 to 100, or empty to keep each deliverable's own.";
+
     [BindProperty] public List<string?> Selected { get; set; } = [];
     [BindProperty] public string? Status { get; set; }
+
+    /// <summary>0–100 sets every selected deliverable's progress; empty keeps each one's.</summary>
+    [BindProperty] public string? Progress { get; set; }
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? ReturnUrl { get; set; }
+    [BindProperty] public string? Step { get; set; }
 
     public List<string> Problems { get; } = [];
     public List<(int Id, string Title)> Conflicts { get; } = [];
+
+    /// <summary>Set on the review step: what would be saved, for the page to ask about.</summary>
+    public BulkChange? Review { get; private set; }
 
     public IActionResult OnGet() => RedirectToPage("/Deliverables/Index");
 
@@ -34,7 +54,7 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
         var selection = Selected.Select(Parse).ToList();
         if (selection.Count == 0)
         {
-            Problems.Add("Select at least one deliverable.");
+            Problems.Add(NoSelectionProblem);
         }
         else if (selection.Count > MaxSelection)
         {
@@ -50,9 +70,23 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
             Problems.Add($"The selection names deliverable #{twice.Key} more than once; reload the list and select again.");
         }
 
+        // The list offers no status until the editor picks one: an empty choice is a mistake, never "Not started".
         if (!DeliverableStatusText.TryParse(Status, out var status))
         {
-            Problems.Add("Choose a status from the list.");
+            Problems.Add(string.IsNullOrWhiteSpace(Status) ? NoStatusProblem : "Choose a status from the list.");
+        }
+
+        int? progress = null;
+        if (!string.IsNullOrWhiteSpace(Progress))
+        {
+            if (int.TryParse(Progress.Trim().TrimEnd('%'), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 100)
+            {
+                progress = value;
+            }
+            else
+            {
+                Problems.Add(ProgressProblem);
+            }
         }
 
         var note = string.IsNullOrWhiteSpace(Note) ? null : Note.Replace("\r\n", "\n").Trim();
@@ -64,6 +98,13 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
         if (Problems.Count > 0)
         {
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
+        var change = new BulkChange(selection.Count, status, progress, note);
+        if (Step == ReviewStep)
+        {
+            Review = change;
+            return Page();
         }
 
         var wanted = selection.Select(s => s!.Value).ToDictionary(s => s.Id, s => s.Version);
@@ -81,11 +122,11 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
         foreach (var deliverable in deliverables)
         {
             db.Entry(deliverable).Property(d => d.Version).OriginalValue = wanted[deliverable.Id];
-            deliverable.ChangeStatus(status, deliverable.Progress, note, by, now);
+            deliverable.ChangeStatus(status, progress ?? deliverable.Progress, note, by, now);
         }
 
-        db.Audit(now, by, AuditActions.DeliverablesBulkUpdated, $"{deliverables.Count} deliverables",
-            $"set to {status.DisplayName()}: #{string.Join(", #", ids.Order())}");
+        db.Audit(now, by, AuditActions.DeliverablesBulkUpdated, Display.Count(deliverables.Count, "deliverable"),
+            $"{change.Describe()}: #{string.Join(", #", ids.Order())}");
         try
         {
             await db.SaveChangesAsync(ct);
@@ -98,7 +139,8 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
             return new PageResult { StatusCode = StatusCodes.Status409Conflict };
         }
 
-        TempData.SetStatusMessage($"Status set on {Display.Count(deliverables.Count)} deliverables; each has a new history row.");
+        TempData.SetStatusMessage($"{Display.Count(deliverables.Count, "deliverable")} updated: {change.Describe()}. "
+            + (deliverables.Count == 1 ? "It has a new history row." : "Each has a new history row."));
         return ReturnToList is { } list ? LocalRedirect(list) : RedirectToPage("/Deliverables/Index");
     }
 
@@ -113,6 +155,13 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
             var list = Url.Page("/Deliverables/Index")!;
             return ReturnUrl is { } url && Url.IsLocalUrl(url) && (url == list || url.StartsWith(list + "?", StringComparison.Ordinal)) ? url : null;
         }
+    }
+
+    /// <summary>What a bulk update sets, in words for the question, the message and the audit log.</summary>
+    public sealed record BulkChange(int Count, DeliverableStatus Status, int? Progress, string? Note)
+    {
+        /// <summary>"status At risk, progress 40%", or "status At risk" when each deliverable keeps its progress.</summary>
+        public string Describe() => $"status {Status.DisplayName()}" + (Progress is { } p ? $", progress {p}%" : "");
     }
 
     /// <summary>How the list writes one selection ("12:3", id and version); <see cref="Parse"/> reads it back.</summary>

@@ -31,6 +31,11 @@ public sealed class DeliverableForm
     /// <summary>The version the form was loaded from; a save on an older version is a conflict.</summary>
     public int Version { get; set; }
 
+    /// <summary>The form's fields in the order the page shows them, so the error summary lists problems in that order.</summary>
+    public static IReadOnlyList<string> FieldOrder(string prefix) =>
+        new[] { nameof(Title), nameof(Status), nameof(Progress), nameof(TargetDate), nameof(EuLead), nameof(PartnerLead), nameof(Areas),
+            nameof(Notes), nameof(EvidenceLinks), nameof(ChangeNote) }.Select(field => $"{prefix}.{field}").ToList();
+
     public static DeliverableForm From(Deliverable d) => new()
     {
         Title = d.Title,

@@ -89,7 +89,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
         var current = await db.Deliverables.AsNoTracking().Include(d => d.EvidenceLinks).Include(d => d.Areas).FirstAsync(d => d.Id == id, ct);
         var recent = await db.StatusChanges.AsNoTracking().Where(h => h.DeliverableId == id)
             .OrderByDescending(h => h.ChangedAtUtc).ThenByDescending(h => h.Id).Take(3)
-            .Select(h => new ConflictChange(h.ChangedAtUtc, h.ChangedBy, h.FromStatus, h.ToStatus, h.Progress, h.Note))
+            .Select(h => new ConflictChange(h.ChangedAtUtc, h.ChangedBy, h.FromStatus, h.ToStatus, h.FromProgress, h.Progress, h.Note))
             .ToListAsync(ct);
         Conflict = new ConflictView(DeliverableForm.From(current), recent);
         // Re-applying means saving this input on the version that is there now.
@@ -119,7 +119,40 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
 
     private static string Shorten(string text) => text.Length <= 120 ? text : text[..119] + "…";
 
-    public sealed record ConflictView(DeliverableForm Theirs, IReadOnlyList<ConflictChange> RecentChanges);
+    public sealed record ConflictView(DeliverableForm Theirs, IReadOnlyList<ConflictChange> RecentChanges)
+    {
+        /// <summary>
+        /// Their saved values beside the editor's, field by field, each marked when the two differ, so the page can
+        /// point at the differences with a word and a bar rather than colour alone.
+        /// </summary>
+        public IReadOnlyList<ComparedField> Compare(DeliverableForm yours, string partner) =>
+        [
+            new("title", "Title", Theirs.Title, yours.Title),
+            new("status", "Status", StatusName(Theirs.Status), StatusName(yours.Status)),
+            new("progress", "Progress", Percent(Theirs.Progress), Percent(yours.Progress)),
+            new("eu-lead", "EU-side lead", Theirs.EuLead, yours.EuLead),
+            new("partner-lead", $"{partner}-side lead", Theirs.PartnerLead, yours.PartnerLead),
+            new("target-date", "Target date", Theirs.TargetDate, yours.TargetDate),
+            new("notes", "Notes", Theirs.Notes, yours.Notes, IsMarkdown: true),
+        ];
 
-    public sealed record ConflictChange(DateTime AtUtc, string By, DeliverableStatus? From, DeliverableStatus To, int? Progress, string? Note);
+        private static string? StatusName(string? status) => DeliverableStatusText.TryParse(status, out var parsed) ? parsed.DisplayName() : status;
+
+        private static string? Percent(string? progress) => string.IsNullOrWhiteSpace(progress) ? null : $"{progress.Trim().TrimEnd('%')}%";
+    }
+
+    /// <summary>One row of the conflict's comparison.</summary>
+    /// <param name="Key">For the row's test id: "status", "notes"…</param>
+    public sealed record ComparedField(string Key, string Field, string? Theirs, string? Yours, bool IsMarkdown = false)
+    {
+        /// <summary>Empty and missing are the same; line ends and surrounding spaces are not a difference a person made.</summary>
+        public bool Differs => Normal(Theirs) != Normal(Yours);
+
+        private static string Normal(string? text) => (text ?? "").Replace("\r\n", "\n").Trim();
+    }
+
+    public sealed record ConflictChange(DateTime AtUtc, string By, DeliverableStatus? From, DeliverableStatus To, int? FromProgress, int? Progress, string? Note)
+    {
+        public HistoryChange Change => new(From, To, FromProgress, Progress);
+    }
 }

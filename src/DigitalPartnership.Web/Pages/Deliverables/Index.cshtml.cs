@@ -17,6 +17,8 @@ namespace DigitalPartnership.Web.Pages.Deliverables;
 public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> options, IAuthorizationService authorization) : PageModel
 {
     public const int MaxQueryLength = FilterReader.MaxQueryLength;
+    public const string FilterProblemsLead = "These filters could not be applied:";
+    public const string FilterProblemsTestId = "filter-problems";
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }

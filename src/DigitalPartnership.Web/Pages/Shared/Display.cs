@@ -16,11 +16,38 @@ public static class Display
 
     public static string Utc(DateTime utc) => utc.ToString("d MMM yyyy, HH:mm", Culture) + " UTC";
 
+    /// <summary>
+    /// "30 Nov 2026, 11:03 Brussels time": <paramref name="utc"/> as a reader in <paramref name="zone"/> reads it; UTC
+    /// itself is written as <see cref="Utc"/>.
+    /// </summary>
+    public static string Time(DateTime utc, TimeZoneInfo zone)
+    {
+        utc = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        return zone == TimeZoneInfo.Utc
+            ? Utc(utc)
+            : TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString("d MMM yyyy, HH:mm", Culture) + $" {ReaderTimeZone.PlaceName(zone.Id)} time";
+    }
+
+    /// <summary>The day <paramref name="utc"/> falls on for a reader in <paramref name="zone"/>.</summary>
+    public static string Day(DateTime utc, TimeZoneInfo zone) =>
+        Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone)));
+
     public static string IsoUtc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
 
     public static string Percent(double value) => value.ToString("0", Culture) + "%";
 
     public static string Count(int value) => value.ToString("N0", Culture);
+
+    /// <summary>
+    /// A count with its noun in the form English wants: "1 deliverable", "0 deliverables", "1,204 deliverables". The one
+    /// place the portal makes a plural, so no message says "1 deliverables" or "deliverable(s)".
+    /// </summary>
+    /// <param name="plural">For a noun whose plural is not the singular with "s" ("entry", "entries").</param>
+    public static string Count(int value, string singular, string? plural = null) =>
+        $"{Count(value)} {Noun(value, singular, plural)}";
+
+    /// <summary>The noun alone, singular for exactly one: for sentences that write the number apart from it.</summary>
+    public static string Noun(int value, string singular, string? plural = null) => value == 1 ? singular : plural ?? singular + "s";
 
     /// <summary>"2nd Council (Brussels, 3 May 2024)", or just "2nd Council" when the text named neither place nor date.</summary>
     public static string CouncilWithPlace(MeetingPlace place) =>
