@@ -18,6 +18,7 @@ public static class ApiDocument
 {
     public const string Name = "v1";
     public const string Path = "/openapi/{documentName}.json";
+    public const string EndpointName = "openapi-document";
     private const string BearerScheme = "bearerToken";
     private const string FeedScheme = "feedToken";
 

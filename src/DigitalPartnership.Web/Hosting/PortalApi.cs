@@ -35,7 +35,7 @@ public static class PortalApi
         ApiEndpoints.Map(app);
         FeedEndpoints.Map(app);
         // Read like a page: by anyone signed in, or by anyone on a public portal. It describes the API, not its data.
-        app.MapOpenApi(ApiDocument.Path);
+        app.MapOpenApi(ApiDocument.Path).WithName(ApiDocument.EndpointName);
         return app;
     }
 }
