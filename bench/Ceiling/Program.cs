@@ -4,9 +4,10 @@ using System.Text;
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var app = builder.Build();
-var page = Encoding.UTF8.GetBytes("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Ceiling</title></head><body><main>"
-    + string.Concat(Enumerable.Range(0, 40).Select(i => $"<p>Line {i:00} of the page the ceiling serves.</p>"))[..(2048 - 120)]
-    + "</main></body></html>");
+const string Head = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Ceiling</title></head><body><main>";
+const string Tail = "</main></body></html>";
+var lines = string.Concat(Enumerable.Range(0, 100).Select(i => $"<p>Line {i:00} of the page the ceiling serves.</p>"));
+var page = Encoding.UTF8.GetBytes(Head + lines[..(2048 - Head.Length - Tail.Length)] + Tail);
 app.MapGet("/", async context =>
 {
     context.Response.ContentType = "text/html; charset=utf-8";

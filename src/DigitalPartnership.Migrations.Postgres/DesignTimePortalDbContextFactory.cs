@@ -12,6 +12,6 @@ public sealed class DesignTimePortalDbContextFactory : IDesignTimeDbContextFacto
         var provider = new PostgresStoreProvider();
         var options = new DbContextOptionsBuilder<PortalDbContext>();
         provider.Configure(options, "Host=localhost;Database=design_time;Username=portal");
-        return new PortalDbContext(options.Options, provider);
+        return new PortalDbContext(options.Options);
     }
 }

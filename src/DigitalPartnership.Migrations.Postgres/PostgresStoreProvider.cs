@@ -46,11 +46,14 @@ public sealed class PostgresStoreProvider : IStoreProvider
         }
     }
 
-    public void Configure(DbContextOptionsBuilder options, string connectionString) =>
+    public void Configure(DbContextOptionsBuilder options, string connectionString)
+    {
+        StoreProviderExtension.AddTo(options, this);
         options.UseNpgsql(connectionString, npgsql => npgsql
                 .MigrationsAssembly(typeof(PostgresStoreProvider).Assembly.GetName().Name)
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .ReplaceService<IModelCacheKeyFactory, PortalModelCacheKeyFactory>();
+    }
 
     public void ConfigureModel(ModelBuilder model) =>
         // Sorting titles by their bytes ("C"), as SQLite does, rather than by the server's locale: the list sorts the

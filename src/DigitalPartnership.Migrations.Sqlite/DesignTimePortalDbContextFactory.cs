@@ -12,6 +12,6 @@ public sealed class DesignTimePortalDbContextFactory : IDesignTimeDbContextFacto
         var provider = new SqliteStoreProvider();
         var options = new DbContextOptionsBuilder<PortalDbContext>();
         provider.Configure(options, "Data Source=design-time.db");
-        return new PortalDbContext(options.Options, provider);
+        return new PortalDbContext(options.Options);
     }
 }

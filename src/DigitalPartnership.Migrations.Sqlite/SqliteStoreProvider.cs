@@ -38,13 +38,16 @@ public sealed class SqliteStoreProvider : IStoreProvider
         return builder.ToString();
     }
 
-    public void Configure(DbContextOptionsBuilder options, string connectionString) =>
+    public void Configure(DbContextOptionsBuilder options, string connectionString)
+    {
+        StoreProviderExtension.AddTo(options, this);
         options.UseSqlite(connectionString, sqlite => sqlite
                 .MigrationsAssembly(typeof(SqliteStoreProvider).Assembly.GetName().Name)
                 // Detail pages project a few small collections; one round trip is right for them.
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(UnicodeLower.Instance)
             .ReplaceService<IModelCacheKeyFactory, PortalModelCacheKeyFactory>();
+    }
 
     public void ConfigureModel(ModelBuilder model)
     {

@@ -19,11 +19,12 @@ public sealed record AreaLink
 /// The portal's one store, accounts included. Provider-neutral: each provider brings its own migrations assembly and
 /// an <see cref="IStoreProvider"/> for what differs between engines.
 /// </summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, IStoreProvider store)
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     /// <summary>What this store's engine does its own way: search, locks, which failures are passing.</summary>
-    public IStoreProvider Store { get; } = store;
+    public IStoreProvider Store { get; } = options.FindExtension<StoreProviderExtension>()?.Provider
+        ?? throw new InvalidOperationException("The context's options name no store provider: configure them through IStoreProvider.Configure.");
 
     public DbSet<Partnership> Partnerships => Set<Partnership>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
@@ -35,6 +36,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <summary>The one row counting changes to what the pages show (see <see cref="Data.StoreVersion"/>).</summary>
+    public DbSet<StoreVersion> StoreVersions => Set<StoreVersion>();
 
     /// <summary>The data-protection key ring (sign-in cookies, form tokens), shared by every instance of the portal.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

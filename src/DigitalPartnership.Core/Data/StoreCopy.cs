@@ -13,8 +13,8 @@ public sealed record CopiedTable(string Table, long Rows);
 /// Moves a whole store from one database to another (SQLite to PostgreSQL, or back): every table of the model —
 /// accounts, roles, sessions, the key ring, partnerships to history and audit — with their ids, in one transaction on the
 /// target, so an interrupted copy leaves the target empty. Both stores must be at the code's migration (a target with no
-/// schema at all is migrated first) and the target must hold no rows. Search tables are not copied: the target's own
-/// triggers fill them as the deliverables arrive.
+/// schema at all is migrated first) and the target must hold no rows. Search tables and the store's version are not
+/// copied: the target's own triggers fill and move them as the rows arrive.
 /// </summary>
 public sealed class StoreCopy(PortalDbContext source, PortalDbContext target)
 {
@@ -26,7 +26,7 @@ public sealed class StoreCopy(PortalDbContext source, PortalDbContext target)
     {
         await CheckSchemaAsync(source, "source", migrateIfBlank: false, ct);
         await CheckSchemaAsync(target, "target", migrateIfBlank: true, ct);
-        var tables = ModelOrder.PrincipalsFirst(target.Model).ToList();
+        var tables = ModelOrder.PrincipalsFirst(target.Model).Where(t => t.ClrType != typeof(StoreVersion)).ToList();
         foreach (var table in tables)
         {
             if (await QueryOf(target, table).AnyAsync(ct))

@@ -123,6 +123,19 @@ namespace DigitalPartnership.Migrations.Postgres.Migrations
                     b.ToTable("UserSessions");
                 });
 
+            modelBuilder.Entity("DigitalPartnership.Core.Data.StoreVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoreVersion", (string)null);
+                });
+
             modelBuilder.Entity("DigitalPartnership.Core.Domain.Area", b =>
                 {
                     b.Property<int>("Id")

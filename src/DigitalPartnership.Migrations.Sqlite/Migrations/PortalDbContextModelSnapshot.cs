@@ -116,6 +116,19 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
                     b.ToTable("UserSessions");
                 });
 
+            modelBuilder.Entity("DigitalPartnership.Core.Data.StoreVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoreVersion", (string)null);
+                });
+
             modelBuilder.Entity("DigitalPartnership.Core.Domain.Area", b =>
                 {
                     b.Property<int>("Id")

@@ -276,7 +276,7 @@ public static class PortalCommands
     {
         var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PortalDbContext>();
         provider.Configure(options, connectionString);
-        return new PortalDbContext(options.Options, provider);
+        return new PortalDbContext(options.Options);
     }
 
     /// <summary>The portal's services without its web server: same configuration, logging to stderr only.</summary>

@@ -16,8 +16,7 @@ namespace DigitalPartnership.Web.Hosting;
 /// so a copied cookie is refused at once on every instance; a role change or a lock moves the stamp, so it takes effect at
 /// the next request without rebuilding the person's principal on every other one.
 /// </summary>
-public sealed class PortalSessions(PortalDbContext db, SignInManager<IdentityUser> signIn, TimeProvider time,
-    IOptions<IdentityOptions> identity)
+public sealed class PortalSessions(PortalDbContext db, SignInManager<IdentityUser> signIn, TimeProvider time)
 {
     public const string SessionClaim = "dpp:session";
 
@@ -61,24 +60,23 @@ public sealed class PortalSessions(PortalDbContext db, SignInManager<IdentityUse
             .OrderByDescending(s => s.LastSeenAtUtc).ToListAsync();
     }
 
-    /// <summary>The cookie handler's check of every request (<see cref="CookieAuthenticationEvents.OnValidatePrincipal"/>).</summary>
-    public static Task ValidateAsync(CookieValidatePrincipalContext context) =>
-        context.HttpContext.RequestServices.GetRequiredService<PortalSessions>().ValidateCoreAsync(context);
-
-    private async Task ValidateCoreAsync(CookieValidatePrincipalContext context)
+    /// <summary>
+    /// The cookie handler's check of every request (<see cref="CookieAuthenticationEvents.OnValidatePrincipal"/>): one
+    /// compiled query reads the session, the account's stamp and lock, and the store's version (kept for the page cache,
+    /// see <see cref="Http.PageCache"/>). Only when the stamp moved is the person's principal rebuilt.
+    /// </summary>
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
+        var http = context.HttpContext;
+        var services = http.RequestServices;
+        var identity = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
         var principal = context.Principal!;
         var sessionId = principal.FindFirstValue(SessionClaim);
-        var userId = principal.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType);
-        var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        var userId = principal.FindFirstValue(identity.UserIdClaimType);
+        var time = services.GetRequiredService<TimeProvider>();
         var now = time.GetUtcNow().UtcDateTime;
-        var state = sessionId is null || userId is null
-            ? null
-            : await (from s in db.UserSessions
-                     join u in db.Users on s.UserId equals u.Id
-                     where s.Id == sessionId && s.UserId == userId
-                     select new { s.ExpiresAtUtc, s.LastSeenAtUtc, u.SecurityStamp, u.LockoutEnd })
-                .AsNoTracking().FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+        var db = services.GetRequiredService<PortalDbContext>();
+        var state = sessionId is null || userId is null ? null : await StateOf(db, sessionId, userId, http.RequestAborted);
         if (state is null || state.ExpiresAtUtc <= now || state.LockoutEnd > time.GetUtcNow())
         {
             // Signed out, expired, ended from another device, or locked by an administrator.
@@ -88,15 +86,16 @@ public sealed class PortalSessions(PortalDbContext db, SignInManager<IdentityUse
             }
 
             context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            await http.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;
         }
 
-        if (state.SecurityStamp != stamp)
+        StoreVersions.Remember(http, state.StoreVersion);
+        if (state.SecurityStamp != principal.FindFirstValue(identity.SecurityStampClaimType))
         {
             // The account changed (roles, password): the session goes on with the person as they are now.
-            var user = await signIn.UserManager.FindByIdAsync(userId!);
-            if (user is null)
+            var signIn = services.GetRequiredService<SignInManager<IdentityUser>>();
+            if (await signIn.UserManager.FindByIdAsync(userId!) is not { } user)
             {
                 context.RejectPrincipal();
                 return;
@@ -114,4 +113,15 @@ public sealed class PortalSessions(PortalDbContext db, SignInManager<IdentityUse
                 .ExecuteUpdateAsync(set => set.SetProperty(s => s.LastSeenAtUtc, now).SetProperty(s => s.ExpiresAtUtc, now + Lifetime));
         }
     }
+
+    private static readonly Func<PortalDbContext, string, string, CancellationToken, Task<SessionState?>> StateOf =
+        EF.CompileAsyncQuery((PortalDbContext db, string sessionId, string userId, CancellationToken ct) =>
+            (from s in db.UserSessions
+             join u in db.Users on s.UserId equals u.Id
+             where s.Id == sessionId && s.UserId == userId
+             select new SessionState(s.ExpiresAtUtc, s.LastSeenAtUtc, u.SecurityStamp, u.LockoutEnd,
+                 db.StoreVersions.Where(v => v.Id == StoreVersion.RowId).Select(v => v.Value).FirstOrDefault()))
+            .FirstOrDefault());
+
+    private sealed record SessionState(DateTime ExpiresAtUtc, DateTime LastSeenAtUtc, string? SecurityStamp, DateTimeOffset? LockoutEnd, long StoreVersion);
 }

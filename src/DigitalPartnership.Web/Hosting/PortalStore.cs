@@ -25,7 +25,8 @@ public static class PortalStore
             sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
                 ?? throw new StoreStartupException($"ConnectionStrings:{ConnectionStringName} is not set: say where the database is."),
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
-        services.AddDbContext<PortalDbContext>((sp, options) =>
+        // Pooled: a request borrows a context instead of building one (its options never change once the portal runs).
+        services.AddDbContextPool<PortalDbContext>((sp, options) =>
             sp.GetRequiredService<IStoreProvider>().Configure(options, sp.GetRequiredService<StoreConnection>().Value));
 
         services.AddSingleton(TimeProvider.System);

@@ -42,7 +42,7 @@ public static class PortalWeb
             });
         services.Configure<CookieTempDataProviderOptions>(tempData =>
         {
-            tempData.Cookie.Name = "dpp.message"; // a "Saved." message carried to the next page
+            tempData.Cookie.Name = Pages.Shared.StatusMessage.CookieName; // a "Saved." message carried to the next page
             tempData.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             tempData.Cookie.SameSite = SameSiteMode.Strict;
         });
@@ -117,6 +117,7 @@ public static class PortalWeb
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<PageCache>();
         app.MapGet("/css/status-colours.css", StatusColoursCss).AllowAnonymous();
         // /health: everything, for people; /health/live: the process answers (restart it if not); /health/ready: the store
         // is reachable and at the code's migration (send it traffic only then) — what a proxy or orchestrator polls.

@@ -6,10 +6,12 @@ using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using DigitalPartnership.Web.Hosting.Http;
 
 namespace DigitalPartnership.Web.Pages;
 
 /// <summary>The dashboard: where every commitment stands, by status and by area, the next Council and what moved lately.</summary>
+[CachedByStoreVersion]
 public sealed class IndexModel(PortalDbContext db, TimeProvider time, IMemoryCache cache) : PageModel
 {
     public StatusTally Overall { get; private set; } = new([]);

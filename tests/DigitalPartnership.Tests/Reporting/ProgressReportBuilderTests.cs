@@ -189,11 +189,7 @@ public sealed class ProgressReportBuilderTests : IAsyncLifetime
     private async Task<(ProgressReport Report, int Commands)> BuildCountingAsync(ReportParts parts)
     {
         var commands = new CommandCounter();
-        var provider = new SqliteStoreProvider();
-        var options = new DbContextOptionsBuilder<PortalDbContext>();
-        provider.Configure(options, _database.ConnectionString);
-        options.AddInterceptors(commands);
-        await using var db = new PortalDbContext(options.Options, provider);
+        await using var db = _database.NewContext(commands);
         var report = await new ProgressReportBuilder(db, new FakeTimeProvider(ReportSample.Now)).BuildAsync(ReportFilter.None, parts, CancellationToken.None);
         return (report, commands.Count);
     }

@@ -22,15 +22,17 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A context on the store at <paramref name="store"/>, for tests that set a store up themselves.</summary>
-    public static PortalDbContext ContextOn(TestStoreLocation store)
+    public static PortalDbContext ContextOn(TestStoreLocation store, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         var provider = PortalStore.ProviderNamed(store.Engine);
         var options = new DbContextOptionsBuilder<PortalDbContext>();
         provider.Configure(options, store.ConnectionString);
-        return new PortalDbContext(options.Options, provider);
+        options.AddInterceptors(interceptors);
+        return new PortalDbContext(options.Options);
     }
 
-    public PortalDbContext NewContext() => ContextOn(Store);
+    /// <param name="interceptors">For tests that watch the commands a piece of code sends.</param>
+    public PortalDbContext NewContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) => ContextOn(Store, interceptors);
 
     public ValueTask DisposeAsync()
     {

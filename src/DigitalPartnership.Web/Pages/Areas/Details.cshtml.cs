@@ -4,9 +4,11 @@ using DigitalPartnership.Core.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DigitalPartnership.Web.Hosting.Http;
 
 namespace DigitalPartnership.Web.Pages.Areas;
 
+[CachedByStoreVersion]
 public sealed class DetailsModel(PortalDbContext db) : PageModel
 {
     private const int ShownDeliverables = 25;

@@ -4,9 +4,11 @@ using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using DigitalPartnership.Web.Hosting.Http;
 
 namespace DigitalPartnership.Web.Pages.Areas;
 
+[CachedByStoreVersion]
 public sealed class IndexModel(PortalDbContext db, IMemoryCache cache) : PageModel
 {
     public IReadOnlyList<AreaRow> Areas { get; private set; } = [];

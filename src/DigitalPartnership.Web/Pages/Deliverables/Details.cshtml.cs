@@ -4,9 +4,11 @@ using DigitalPartnership.Core.Browsing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DigitalPartnership.Web.Hosting.Http;
 
 namespace DigitalPartnership.Web.Pages.Deliverables;
 
+[CachedByStoreVersion]
 public sealed class DetailsModel(PortalDbContext db) : PageModel
 {
     public DeliverableView Deliverable { get; private set; } = null!;

@@ -8,10 +8,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using DigitalPartnership.Web.Hosting.Http;
 
 namespace DigitalPartnership.Web.Pages.Deliverables;
 
 /// <summary>Every deliverable, filtered by area, status, meeting and words, sorted and paged by the database.</summary>
+[CachedByStoreVersion]
 public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> options, IAuthorizationService authorization) : PageModel
 {
     public const int MaxQueryLength = FilterReader.MaxQueryLength;

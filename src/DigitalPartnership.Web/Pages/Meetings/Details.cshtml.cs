@@ -6,6 +6,7 @@ using DigitalPartnership.Core.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DigitalPartnership.Web.Hosting.Http;
 
 namespace DigitalPartnership.Web.Pages.Meetings;
 
@@ -13,6 +14,7 @@ namespace DigitalPartnership.Web.Pages.Meetings;
 /// A meeting's source text, part by part, beside what was extracted from each part. The parts come from parsing the stored
 /// text again with the same parser the importer used, so the page shows exactly how the text was read.
 /// </summary>
+[CachedByStoreVersion]
 public sealed class DetailsModel(PortalDbContext db, AreaTaxonomy taxonomy, MarkdownRenderer markdown) : PageModel
 {
     public MeetingView Meeting { get; private set; } = null!;

@@ -2,9 +2,11 @@ using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DigitalPartnership.Web.Hosting.Http;
 
 namespace DigitalPartnership.Web.Pages.Meetings;
 
+[CachedByStoreVersion]
 public sealed class IndexModel(PortalDbContext db) : PageModel
 {
     public IReadOnlyList<MeetingRow> Meetings { get; private set; } = [];

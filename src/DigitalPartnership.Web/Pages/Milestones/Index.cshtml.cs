@@ -4,10 +4,12 @@ using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DigitalPartnership.Web.Hosting.Http;
 
 namespace DigitalPartnership.Web.Pages.Milestones;
 
 /// <summary>The timeline: Councils held, the next Council announced, and the deliverables' target dates around today.</summary>
+[CachedByStoreVersion]
 public sealed class IndexModel(PortalDbContext db, TimeProvider time) : PageModel
 {
     private const int TargetsShown = 30;

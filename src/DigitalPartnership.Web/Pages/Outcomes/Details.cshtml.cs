@@ -4,9 +4,11 @@ using DigitalPartnership.Core.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DigitalPartnership.Web.Hosting.Http;
 
 namespace DigitalPartnership.Web.Pages.Outcomes;
 
+[CachedByStoreVersion]
 public sealed class DetailsModel(PortalDbContext db) : PageModel
 {
     public OutcomeView Outcome { get; private set; } = null!;

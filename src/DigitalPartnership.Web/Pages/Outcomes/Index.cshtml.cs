@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using DigitalPartnership.Web.Hosting.Http;
 
 namespace DigitalPartnership.Web.Pages.Outcomes;
 
+[CachedByStoreVersion]
 public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> options) : PageModel
 {
     [FromQuery(Name = "page")]

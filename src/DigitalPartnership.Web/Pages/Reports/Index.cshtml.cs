@@ -6,11 +6,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using DigitalPartnership.Web.Hosting.Http;
 
 namespace DigitalPartnership.Web.Pages.Reports;
 
 /// <summary>The progress report: filters, summary, charts, overdue, changes since — and the same as CSV, XLSX and PDF.</summary>
 [Authorize(Policy = PortalAccounts.CanReport)]
+[CachedByStoreVersion]
 public sealed class IndexModel(PortalDbContext db, ProgressReportBuilder builder, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ReportQuery Query { get; set; } = new();

@@ -10,9 +10,16 @@ public static class StatusMessage
 {
     private const string Key = nameof(StatusMessage);
 
+    /// <summary>The cookie TempData travels in (configured in Hosting/PortalWeb.cs).</summary>
+    public const string CookieName = "dpp.message";
+
     /// <summary>Keeps <paramref name="message"/> for the next page that shows status messages.</summary>
     public static void SetStatusMessage(this ITempDataDictionary tempData, string message) => tempData[Key] = message;
 
-    /// <summary>The message, marked as read: it is shown once.</summary>
-    public static string? TakeStatusMessage(this ITempDataDictionary tempData) => tempData[Key] as string;
+    /// <summary>
+    /// The message, marked as read: it is shown once. TempData is opened only when the request carries its cookie:
+    /// opening it makes the response delete the cookie, and a response that sets a cookie is never kept by the page cache.
+    /// </summary>
+    public static string? TakeStatusMessage(this ITempDataDictionary tempData, HttpRequest request) =>
+        request.Cookies.ContainsKey(CookieName) ? tempData[Key] as string : null;
 }
