@@ -52,6 +52,8 @@ public sealed class TokensModel(UserManager<IdentityUser> users, PersonalTokens 
         }
 
         NewSecret = await tokens.CreateApiTokenAsync(user, name!, Input.ReadOnly, ct);
+        // The form starts empty again: the posted name is the token's now, not a draft of the next one.
+        ModelState.Clear();
         Input = new NewTokenForm();
         // Shown in the answer to this post, not after a redirect: the secret is never put in a cookie or an address, and
         // no cache may keep the page that holds it.
