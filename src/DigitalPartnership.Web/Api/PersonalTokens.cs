@@ -53,7 +53,7 @@ public sealed class PersonalTokens(PortalDbContext db, TimeProvider time, IDataP
         token.Seal(FeedSealer.Protect(secret));
         db.ApiTokens.Add(token);
         db.Audit(now, Actor(user), ApiTokenAudit.Created, Subject(user), "feed token");
-        await db.SaveChangesAsync(ct);
+        await SaveMovingPagesOnAsync(ct);
         return secret;
     }
 
@@ -70,7 +70,15 @@ public sealed class PersonalTokens(PortalDbContext db, TimeProvider time, IDataP
         token.Revoke(now);
         db.Audit(now, Actor(user), ApiTokenAudit.Revoked, Subject(user),
             token.Kind == ApiTokenKind.Feed ? "feed token" : $"API token \"{token.Name}\"");
-        await db.SaveChangesAsync(ct);
+        if (token.Kind == ApiTokenKind.Feed)
+        {
+            await SaveMovingPagesOnAsync(ct);
+        }
+        else
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
         return true;
     }
 
@@ -127,6 +135,19 @@ public sealed class PersonalTokens(PortalDbContext db, TimeProvider time, IDataP
         }
 
         return new TokenHolder(token.Id, token.UserId, account.UserName, roles.OfType<string>().ToList(), token.ReadOnly);
+    }
+
+    /// <summary>
+    /// Saves a change of feed token together with a move of the store's version: the subscribe links on the reading
+    /// pages carry the token, and those pages are kept by store version (PageCache), so a kept page would otherwise
+    /// still link with the old token, or with none. Feed tokens change rarely; API tokens, used on every call, move nothing.
+    /// </summary>
+    private async Task SaveMovingPagesOnAsync(CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await db.StoreVersions.Where(v => v.Id == StoreVersion.RowId).ExecuteUpdateAsync(set => set.SetProperty(v => v.Value, v => v.Value + 1), ct);
+        await transaction.CommitAsync(ct);
     }
 
     private static string Actor(IdentityUser user) => (user.Email ?? user.UserName ?? user.Id).ToLowerInvariant();
