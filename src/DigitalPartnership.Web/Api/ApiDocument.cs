@@ -28,6 +28,13 @@ public static class ApiDocument
     public static TBuilder WithRequestExample<TBuilder>(this TBuilder builder, object example) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ApiExample(example, IsRequest: true));
 
+    /// <summary>
+    /// Describes the body an endpoint reads itself, in these media types. Not <c>Accepts&lt;T&gt;()</c>: routing would turn a
+    /// body of another type away before the endpoint's authorization and problem details, as a redirect to the sign-in page.
+    /// </summary>
+    public static TBuilder WithRequestBody<TBody, TBuilder>(this TBuilder builder, params string[] mediaTypes) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ApiRequestBody(typeof(TBody), mediaTypes));
+
     public static void Configure(OpenApiOptions options)
     {
         options.ShouldInclude = description => description.RelativePath is { } path
@@ -59,9 +66,19 @@ public static class ApiDocument
             };
             return Task.CompletedTask;
         });
-        options.AddOperationTransformer((operation, context, _) =>
+        options.AddOperationTransformer(async (operation, context, ct) =>
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<ApiRequestBody>().FirstOrDefault() is { } body && operation.RequestBody is null)
+            {
+                var schema = await context.GetOrCreateSchemaAsync(body.Type, null, ct);
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = body.MediaTypes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = schema }),
+                };
+            }
+
             var feed = context.Description.RelativePath?.StartsWith(FeedEndpoints.Prefix.TrimStart('/'), StringComparison.Ordinal) == true;
             operation.Security =
             [
@@ -85,8 +102,9 @@ public static class ApiDocument
                     media.Example = example.Value is string text ? JsonValue.Create(text) : JsonSerializer.SerializeToNode(example.Value, ApiJson.Options);
                 }
             }
-
-            return Task.CompletedTask;
         });
     }
 }
+
+/// <summary>The body an endpoint reads for itself, for the OpenAPI document (<see cref="ApiDocument.WithRequestBody"/>).</summary>
+public sealed record ApiRequestBody(Type Type, IReadOnlyList<string> MediaTypes);

@@ -33,16 +33,17 @@ public static class CatalogueEndpoints
     }
 
     private static async Task<ApiJsonResult<ItemList<PartnershipModel>>> PartnershipsAsync(PortalDbContext db, CancellationToken ct) =>
-        ApiResults.Json(new ItemList<PartnershipModel>(await Partnerships(db).ToListAsync(ct)));
+        ApiResults.Json(new ItemList<PartnershipModel>(await Partnerships(db.Partnerships).ToListAsync(ct)));
 
     private static async Task<Results<ApiJsonResult<PartnershipModel>, ProblemHttpResult>> PartnershipAsync(string slug, PortalDbContext db,
         CancellationToken ct) =>
-        await Partnerships(db).FirstOrDefaultAsync(p => p.Slug == slug, ct) is { } partnership
+        await Partnerships(db.Partnerships.Where(p => p.Slug == slug)).FirstOrDefaultAsync(ct) is { } partnership
             ? ApiResults.Json(partnership)
             : ApiResults.NotFound($"partnership \"{slug}\"");
 
-    private static IQueryable<PartnershipModel> Partnerships(PortalDbContext db) =>
-        db.Partnerships.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Id).Select(p => new PartnershipModel(p.Id, p.Slug, p.Name, p.Partner));
+    /// <summary>Filter before this projection: EF cannot translate a filter on the record it projects into.</summary>
+    private static IQueryable<PartnershipModel> Partnerships(IQueryable<Partnership> partnerships) =>
+        partnerships.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Id).Select(p => new PartnershipModel(p.Id, p.Slug, p.Name, p.Partner));
 
     private static async Task<ApiJsonResult<ItemList<MeetingModel>>> MeetingsAsync(PortalDbContext db, CancellationToken ct) =>
         ApiResults.Json(new ItemList<MeetingModel>(await MeetingsOf(db.Meetings.AsNoTracking(), ct)));

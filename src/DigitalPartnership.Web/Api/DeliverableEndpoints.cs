@@ -42,7 +42,7 @@ public static class DeliverableEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         deliverables.MapPatch("/{id:int}", PatchAsync).WithName("UpdateDeliverable")
             .RequireAuthorization(ApiPolicies.Edit)
-            .Accepts<DeliverablePatch>(PatchMediaTypes[0], PatchMediaTypes[1])
+            .WithRequestBody<DeliverablePatch, RouteHandlerBuilder>(PatchMediaTypes)
             .WithSummary("Update a deliverable (Editor or Admin, with a token that is not read-only)")
             .WithDescription("Send the version you read as If-Match: \"<version>\" (the ETag of GET). Fields left out keep their value; null clears "
                 + "one. The edit form's rules apply, and a change of status, progress or notes (or a changeNote) adds a history row. "
