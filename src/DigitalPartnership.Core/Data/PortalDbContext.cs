@@ -37,6 +37,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     /// <summary>The one row counting changes to what the pages show (see <see cref="Data.StoreVersion"/>).</summary>
     public DbSet<StoreVersion> StoreVersions => Set<StoreVersion>();

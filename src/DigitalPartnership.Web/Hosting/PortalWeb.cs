@@ -59,6 +59,7 @@ public static class PortalWeb
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database", tags: [Ready])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: [Ready]);
+        services.AddPortalApi();
         return services;
     }
 
@@ -124,6 +125,7 @@ public static class PortalWeb
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteHealthAsync })
             .AllowAnonymous();
+        app.MapPortalApi();
         app.MapRazorPages();
 
         app.Lifetime.ApplicationStarted.Register(() =>
