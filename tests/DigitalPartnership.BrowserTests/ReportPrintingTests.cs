@@ -38,7 +38,7 @@ public sealed class LongReport : IAsyncLifetime
             d.ChangeStatus(status, status == DeliverableStatus.Completed ? 100 : 10 + i, $"Reason {i}: the working group met and wrote this note.", "editor@example.org",
                 new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc).AddHours(i));
             var target = i <= 3 ? new DateOnly(2026, 10, 1) : i <= 6 ? new DateOnly(2027, 3, 1) : (DateOnly?)null;
-            d.SetResponsibility($"DG CONNECT unit {i}", $"MIC bureau {i}", target, new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc));
+            d.SetResponsibility($"DG CONNECT unit {i}", $"MIC bureau {i}", target, "test", new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc));
         }
 
         await db.SaveChangesAsync();

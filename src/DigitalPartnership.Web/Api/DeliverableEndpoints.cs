@@ -170,8 +170,7 @@ public static class DeliverableEndpoints
         var by = context.User.Identity!.Name!;
         var now = time.GetUtcNow().UtcDateTime;
         var before = deliverable.Status;
-        deliverable.SetAreas(areas);
-        deliverable.Update(update, by, now);
+        deliverable.Update(update, by, now, areas);
         db.Audit(now, by, AuditActions.DeliverableUpdated, $"Deliverable #{id}: {deliverable.Title}",
             string.Join("; ", new[] { before == deliverable.Status ? null : $"{before.DisplayName()} → {deliverable.Status.DisplayName()}", "through the API" }
                 .OfType<string>()));

@@ -28,13 +28,13 @@ public sealed class HistoryWordingTests : IAsyncLifetime
 
         var reader = await _factory.CreateClientAsync(PortalRoles.Staff);
         var page = await reader.GetDocumentAsync($"/deliverables/{_id}");
-        var rows = page.QuerySelectorAll("[data-testid=history] tbody tr").ToList();
-        var newest = rows[0].QuerySelector("td[data-label=Change]")!;
-        Assert.Equal("Progress 10% → 40%", newest.QuerySelector("[data-testid=history-progress]").Text());
-        Assert.Empty(newest.QuerySelectorAll(".status")); // no "At risk → At risk"
-        var previous = rows[1].QuerySelector("td[data-label=Change]")!;
-        Assert.Equal(["Not started", "At risk"], previous.QuerySelectorAll(".status").Select(s => s.Text()));
-        Assert.Equal("· Progress set to 10%", previous.QuerySelector("[data-testid=history-progress]").Text());
+        // The deliverable's journal names only the fields a save changed: progress alone, not "At risk → At risk".
+        var rows = page.QuerySelectorAll("[data-testid=history] tbody tr[data-testid=journal-entry]").ToList();
+        Assert.Null(rows[0].QuerySelector("li[data-field=status]"));
+        Assert.Equal(("10%", "40%"), (rows[0].QuerySelector("li[data-field=progress] .journal-old").Text().Replace("was ", ""),
+            rows[0].QuerySelector("li[data-field=progress] .journal-new").Text()));
+        Assert.Equal(["Not started", "At risk"], rows[1].QuerySelectorAll("li[data-field=status] .status").Select(s => s.Text()));
+        Assert.Equal("10%", rows[1].QuerySelector("li[data-field=progress] .journal-new").Text());
 
         var dashboard = await reader.GetDocumentAsync("/");
         var recent = dashboard.QuerySelector("[data-testid=recent-changes] li")!;
@@ -43,15 +43,17 @@ public sealed class HistoryWordingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_save_of_notes_alone_says_the_status_is_unchanged_rather_than_moved()
+    public async Task A_save_that_changes_no_field_says_so_and_keeps_its_note()
     {
         await SaveAsync("at-risk", "10", "Funding unclear.");
         await SaveAsync("at-risk", "10", "Still waiting for the budget line.");
 
         var page = await (await _factory.CreateClientAsync(PortalRoles.Staff)).GetDocumentAsync($"/deliverables/{_id}");
-        var newest = page.QuerySelector("[data-testid=history] tbody tr td[data-label=Change]")!;
-        Assert.Equal("At risk unchanged", string.Join(' ', newest.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
-        Assert.Null(newest.QuerySelector("[data-testid=history-progress]"));
+        var newest = page.QuerySelector("[data-testid=history] tbody tr[data-testid=journal-entry]")!;
+        Assert.Null(newest.QuerySelector("li[data-field=status]"));
+        Assert.Null(newest.QuerySelector("li[data-field=progress]"));
+        Assert.Equal("No field changed.", newest.QuerySelector("td[data-label='What changed']").Text());
+        Assert.Contains("Still waiting for the budget line.", newest.QuerySelector("td[data-label=Note]").Text());
     }
 
     [Theory]

@@ -222,7 +222,7 @@ public sealed class PdfReportWriterTests : IAsyncLifetime
             var deliverable = data.Deliverable(outcome, $"Deliverable {i}: a long commitment title that has to wrap onto a second line in the narrow column of the table",
                 (DeliverableStatus)(i % 6), ReportData.Start.AddDays(i), ai);
             // Each with a target long past on the report date, so the unfinished ones are overdue.
-            deliverable.SetResponsibility($"EU lead {i}", $"Japan lead {i}", DateOnly.FromDateTime(ReportData.Start.AddDays(30 + i)), ReportData.Start.AddDays(i));
+            deliverable.SetResponsibility($"EU lead {i}", $"Japan lead {i}", DateOnly.FromDateTime(ReportData.Start.AddDays(30 + i)), "test", ReportData.Start.AddDays(i));
         }
 
         await data.SaveAsync();

@@ -53,7 +53,7 @@ public sealed class PageTests(PortalFixture portal) : IClassFixture<PortalFixtur
     {
         var list = await _client.GetDocumentAsync("/areas");
         Assert.Equal(14, list.QuerySelectorAll("tbody tr").Length);
-        Assert.Contains("Also written: HPC, high performance computing, high-performance computing, supercomputer, supercomputing",
+        Assert.Contains("Also written: HPC, high performance computing, high-performance computing, supercomputer, supercomputing, スーパーコンピュータ, 高性能計算",
             list.Texts("tbody td small, tbody .small"));
 
         var area = await _client.GetDocumentAsync("/areas/digital-identity-and-trust-services");

@@ -26,7 +26,7 @@ public sealed class SearchTests : IAsyncLifetime
         // Filed under Semiconductors, and no word of its text says "chips" or "semiconductor".
         outcome.AddDeliverable(ChipsTitle, DeliverableStatus.NotStarted, null, [chips], now, "test", "Added by the test.");
         var meti = outcome.AddDeliverable(MetiTitle, DeliverableStatus.InProgress, null, [trade], now, "test", "Added by the test.");
-        meti.SetResponsibility("DG TRADE", "経済産業省 (METI)", null, now);
+        meti.SetResponsibility("DG TRADE", "経済産業省 (METI)", null, "test", now);
         outcome.AddDeliverable(JapaneseTitle, DeliverableStatus.NotStarted, null, [], now, "test", "Added by the test.");
         await db.SaveChangesAsync();
     }
