@@ -13,6 +13,7 @@ public sealed class AuditEventsTests
     [InlineData(AuditActions.DeliverablesBulkUpdated, "3 deliverables", "Updated 3 deliverables together")]
     [InlineData(AuditActions.AccountLocked, "Account: ana@example.org", "Locked account ana@example.org")]
     [InlineData(AuditActions.AccountRolesChanged, "Account: ana@example.org", "Changed the roles of ana@example.org")]
+    [InlineData(AuditActions.MeetingCorrected, "Meeting #1: 2nd Council", "Corrected a Council's date, place or ordinal")]
     [InlineData("something.new", "Whatever", "something.new")]
     public void Each_action_reads_as_a_sentence(string action, string subject, string expected) =>
         Assert.Equal(expected, AuditEvents.Describe(action, subject));
