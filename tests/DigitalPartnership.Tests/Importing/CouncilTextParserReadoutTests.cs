@@ -17,7 +17,7 @@ public sealed class CouncilTextParserReadoutTests
         Assert.Equal(
             [
                 "The co-chairs also hosted a stakeholder roundtable on grid interconnection",
-                "The co-chairs welcomed the signing of the U.S.-EU Memorandum on Offshore Wind on the margins of the meeting",
+                "The co-chairs welcomed that the U.S.-EU Memorandum was signed, on Offshore Wind on the margins of the meeting",
             ],
             _readout.Outcomes.Select(o => o.Title));
         Assert.All(_readout.Outcomes, o => Assert.NotNull(o.TitleFound.Doubt));

@@ -58,7 +58,7 @@ public sealed class CouncilTextParserStatementTests
     {
         Assert.Equal(
             [
-                "Canada and the European Union launched three expert groups which focus on:",
+                "Canada and the European Union launched three expert groups, on:",
                 "AI terminology and taxonomy",
                 "Standards and tools for trustworthy AI",
                 "Monitoring emerging AI risks",
