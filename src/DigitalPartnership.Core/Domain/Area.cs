@@ -3,13 +3,17 @@ namespace DigitalPartnership.Core.Domain;
 /// <summary>An area of cooperation from the curated taxonomy (AI, 6G, submarine cables…).</summary>
 public sealed class Area
 {
+    public const int SlugMaxLength = 100;
+    public const int NameMaxLength = 200;
+    public const int DescriptionMaxLength = 2000;
+
     private readonly List<AreaAlias> _aliases = [];
 
     private Area() { }
 
     public Area(string slug, string name, string description, int position)
     {
-        Slug = slug;
+        Slug = TextRules.Require("The slug", slug, SlugMaxLength, TextKind.SingleLine, required: true)!;
         Update(name, description, position);
     }
 
@@ -25,8 +29,8 @@ public sealed class Area
 
     public void Update(string name, string description, int position)
     {
-        Name = name;
-        Description = description;
+        Name = TextRules.Require("The name", name, NameMaxLength, TextKind.SingleLine, required: true)!;
+        Description = TextRules.Require("The description", description, DescriptionMaxLength, TextKind.MultiLine)!;
         Position = position;
     }
 
@@ -45,9 +49,11 @@ public sealed class Area
 /// <summary>One spelling of an area as press texts write it ("HPC", "high-performance computing").</summary>
 public sealed class AreaAlias
 {
+    public const int TextMaxLength = 200;
+
     private AreaAlias() { }
 
-    public AreaAlias(string text) => Text = text;
+    public AreaAlias(string text) => Text = TextRules.Require("The alias", text, TextMaxLength, TextKind.SingleLine, required: true)!;
 
     public int Id { get; private set; }
     public int AreaId { get; private set; }

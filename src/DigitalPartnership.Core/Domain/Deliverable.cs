@@ -25,9 +25,10 @@ public sealed class Deliverable
     {
         Outcome = outcome;
         Position = position;
-        Title = title;
+        Title = TextRules.Require("The title", title, TitleMaxLength, TextKind.SingleLine, required: true)!.Trim();
         Status = status;
-        SourceSentence = sourceSentence;
+        SourceSentence = TextRules.Require("The source sentence", sourceSentence, SourceSentenceMaxLength, TextKind.MultiLine);
+        TextRules.Require("The note for the history", historyNote, StatusChange.NoteMaxLength, TextKind.Markdown);
         CreatedAtUtc = nowUtc;
         UpdatedAtUtc = nowUtc;
         _areas.AddRange(areas);
@@ -77,12 +78,17 @@ public sealed class Deliverable
 
     /// <summary>
     /// Moves the deliverable to <paramref name="status"/> and appends one history row; history is never edited in place.
+    /// Setting the status and progress it already has writes nothing, unless <paramref name="note"/> says why (an
+    /// editor confirming a status in a bulk update): then the row records the note. Returns the row, or null.
     /// </summary>
-    public StatusChange ChangeStatus(DeliverableStatus status, int? progress, string? note, string changedBy, DateTime nowUtc)
+    public StatusChange? ChangeStatus(DeliverableStatus status, int? progress, string? note, string changedBy, DateTime nowUtc)
     {
-        if (progress is < 0 or > 100)
+        CheckProgress(progress);
+        note = Blank(TextRules.Require("The note", note, StatusChange.NoteMaxLength, TextKind.Markdown));
+        if (status == Status && progress == Progress && note is null)
         {
-            throw new ArgumentOutOfRangeException(nameof(progress), progress, "Progress is a percentage from 0 to 100.");
+            // A "change" to what already holds, with nothing to say, is not an event: no row, no new version.
+            return null;
         }
 
         var before = Snapshot();
@@ -98,6 +104,8 @@ public sealed class Deliverable
     /// <summary>Sets who leads each side and by when.</summary>
     public void SetResponsibility(string? euLead, string? partnerLead, DateOnly? targetDate, string changedBy, DateTime nowUtc)
     {
+        TextRules.Require("The EU-side lead", euLead, LeadMaxLength, TextKind.SingleLine);
+        TextRules.Require("The partner-side lead", partnerLead, LeadMaxLength, TextKind.SingleLine);
         var before = Snapshot();
         EuLead = Blank(euLead);
         PartnerLead = Blank(partnerLead);
@@ -119,11 +127,7 @@ public sealed class Deliverable
 
     private StatusChange? Update(DeliverableUpdate update, IEnumerable<Area>? areas, string changedBy, DateTime nowUtc, bool appendHistory)
     {
-        if (update.Progress is < 0 or > 100)
-        {
-            throw new ArgumentOutOfRangeException(nameof(update), update.Progress, "Progress is a percentage from 0 to 100.");
-        }
-
+        Check(update);
         var before = Snapshot();
         var notes = Blank(update.Notes);
         var changeNote = Blank(update.ChangeNote);
@@ -213,6 +217,33 @@ public sealed class Deliverable
         (JournalFields.EvidenceLinks, _evidenceLinks.Count == 0 ? null
             : string.Join("\n", _evidenceLinks.Select(e => e.Title is null ? e.Url : $"{e.Title} <{e.Url}>"))),
     ];
+
+    /// <summary>Refuses, before anything changes, an update that breaks a rule the form should have explained.</summary>
+    private static void Check(DeliverableUpdate update)
+    {
+        CheckProgress(update.Progress);
+        if (update.Title is not null)
+        {
+            TextRules.Require("The title", update.Title, TitleMaxLength, TextKind.SingleLine, required: true);
+        }
+
+        TextRules.Require("The EU-side lead", update.EuLead, LeadMaxLength, TextKind.SingleLine);
+        TextRules.Require("The partner-side lead", update.PartnerLead, LeadMaxLength, TextKind.SingleLine);
+        TextRules.Require("The notes", update.Notes, NotesMaxLength, TextKind.Markdown);
+        TextRules.Require("The note for the history", update.ChangeNote, StatusChange.NoteMaxLength, TextKind.Markdown);
+        foreach (var link in update.EvidenceLinks)
+        {
+            EvidenceLink.Check(link.Url, link.Title);
+        }
+    }
+
+    private static void CheckProgress(int? progress)
+    {
+        if (progress is < 0 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(progress), progress, "Progress is a percentage from 0 to 100.");
+        }
+    }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -3,6 +3,9 @@ namespace DigitalPartnership.Core.Domain;
 /// <summary>A Council meeting, with the verbatim text it was imported from.</summary>
 public sealed class Meeting
 {
+    public const int TitleMaxLength = 500;
+    public const int SourceFileNameMaxLength = 260;
+
     private readonly List<Outcome> _outcomes = [];
     private readonly List<JournalEntry> _journal = [];
 
@@ -12,9 +15,9 @@ public sealed class Meeting
         string sourceHash, DateTime importedAtUtc)
     {
         Partnership = partnership;
-        Title = title;
-        Place = place with { Year = place.Year ?? place.Date?.Year };
-        SourceFileName = sourceFileName;
+        Title = TextRules.Require("The title", title, TitleMaxLength, TextKind.SingleLine, required: true)!;
+        Place = place.Checked() with { Year = place.Year ?? place.Date?.Year };
+        SourceFileName = TextRules.Require("The name of the source", sourceFileName, SourceFileNameMaxLength, TextKind.SingleLine, required: true)!;
         SourceText = sourceText;
         SourceHash = sourceHash;
         ImportedAtUtc = importedAtUtc;
@@ -51,6 +54,8 @@ public sealed class Meeting
     /// </summary>
     public JournalEntry? Correct(MeetingPlace place, Milestone? nextCouncil, MeetingPlace? next, string reason, string correctedBy, DateTime nowUtc)
     {
+        place.Checked();
+        next?.Checked();
         var before = Snapshot(nextCouncil);
         Place = place with { Year = place.Date?.Year ?? place.Year };
         if (nextCouncil is not null && next is not null)

@@ -5,6 +5,22 @@ namespace DigitalPartnership.Core.Domain;
 /// <summary>What a text says of a Council meeting: which one, where and when. Any part may be unknown.</summary>
 public sealed record MeetingPlace(int? Ordinal, string? City, string? Country, DateOnly? Date, int? Year)
 {
+    public const int CityMaxLength = 100;
+    public const int CountryMaxLength = 100;
+
+    /// <summary>Throws when a part breaks a rule the meeting form explains in words (an ordinal of 0, a city on two lines).</summary>
+    public MeetingPlace Checked()
+    {
+        if (Ordinal is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Ordinal), Ordinal, "A Council's number starts at 1.");
+        }
+
+        TextRules.Require("The city", City, CityMaxLength, TextKind.SingleLine);
+        TextRules.Require("The country", Country, CountryMaxLength, TextKind.SingleLine);
+        return this;
+    }
+
     /// <summary>"Tokyo, Japan", "Brussels", or null when the text names no place.</summary>
     public string? Location => (City, Country) switch
     {

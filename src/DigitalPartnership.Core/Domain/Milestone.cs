@@ -9,6 +9,8 @@ public enum MilestoneKind
 /// <summary>A dated point to work towards, such as the next Council ("Tokyo, Japan, 2025").</summary>
 public sealed class Milestone
 {
+    public const int TitleMaxLength = 300;
+
     private Milestone() { }
 
     public Milestone(Partnership partnership, Meeting announcedAt, MilestoneKind kind, string title, MeetingPlace place)
@@ -16,8 +18,8 @@ public sealed class Milestone
         Partnership = partnership;
         AnnouncedAt = announcedAt;
         Kind = kind;
-        Title = title;
-        Place = place with { Year = place.Year ?? place.Date?.Year };
+        Title = TextRules.Require("The title", title, TitleMaxLength, TextKind.SingleLine, required: true)!;
+        Place = place.Checked() with { Year = place.Year ?? place.Date?.Year };
     }
 
     public int Id { get; private set; }

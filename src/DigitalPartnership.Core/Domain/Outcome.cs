@@ -16,8 +16,7 @@ public sealed class Outcome
     {
         Meeting = meeting;
         Slug = slug;
-        Title = title;
-        Summary = summary;
+        (Title, Summary) = Checked(title, summary);
         Position = position;
         _areas.AddRange(areas);
     }
@@ -44,9 +43,10 @@ public sealed class Outcome
     /// <summary>An editor's correction of the title or summary, journalled field by field with the editor's reason.</summary>
     public JournalEntry? Edit(string title, string summary, string editedBy, DateTime nowUtc, string? note = null)
     {
+        (title, summary) = Checked(title, summary);
         var before = Snapshot();
-        Title = title.Trim();
-        Summary = summary.Trim();
+        Title = title;
+        Summary = summary;
         Version++;
         var details = JournalFields.Between(before, Snapshot());
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
@@ -59,6 +59,14 @@ public sealed class Outcome
         entry.Add(details);
         _journal.Add(entry);
         return entry;
+    }
+
+    /// <summary>A title (one line, required) and a summary (Markdown) within their limits, trimmed; throws otherwise.</summary>
+    private static (string Title, string Summary) Checked(string title, string summary)
+    {
+        TextRules.Require("The title", title, TitleMaxLength, TextKind.SingleLine, required: true);
+        TextRules.Require("The summary", summary, SummaryMaxLength, TextKind.Markdown);
+        return (title.Trim(), summary.Trim());
     }
 
     private IReadOnlyList<(string Field, string? Value)> Snapshot() =>

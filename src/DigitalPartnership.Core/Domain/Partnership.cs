@@ -3,13 +3,17 @@ namespace DigitalPartnership.Core.Domain;
 /// <summary>One Digital Partnership between the EU and a partner country, e.g. "EU–Japan Digital Partnership".</summary>
 public sealed class Partnership
 {
+    public const int SlugMaxLength = 100;
+    public const int NameMaxLength = 200;
+    public const int PartnerMaxLength = 100;
+
     private Partnership() { }
 
     public Partnership(string name, string partner)
     {
-        Name = name;
-        Partner = partner;
-        Slug = Text.Slugs.From(name);
+        Name = TextRules.Require("The name", name, NameMaxLength, TextKind.SingleLine, required: true)!;
+        Partner = TextRules.Require("The partner", partner, PartnerMaxLength, TextKind.SingleLine, required: true)!;
+        Slug = TextRules.Require("The slug", Text.Slugs.From(name), SlugMaxLength, TextKind.SingleLine, required: true)!;
     }
 
     public int Id { get; private set; }

@@ -45,6 +45,20 @@ public static class TextRules
     }
 
     /// <summary>
+    /// The entities' own check of what a form or the importer should already have refused: throws when
+    /// <paramref name="text"/> breaks a rule, or is blank where <paramref name="required"/>. Returns the text.
+    /// </summary>
+    public static string? Require(string label, string? text, int maxLength, TextKind kind, bool required = false)
+    {
+        if (required && string.IsNullOrWhiteSpace(text))
+        {
+            throw new ArgumentException($"{label} is required.", nameof(text));
+        }
+
+        return Problem(label, text, maxLength, kind) is { } problem ? throw new ArgumentException(problem, nameof(text)) : text;
+    }
+
+    /// <summary>
     /// Control characters (a line break counts in a one-line field), and the Unicode marks that reorder text as it is
     /// displayed (U+202A–U+202E, U+2066–U+2069): "‮gpj.exe" shows as "exe.jpg".
     /// </summary>

@@ -76,11 +76,48 @@ public sealed class CouncilImporter(PortalDbContext db, AreaTaxonomy taxonomy, T
             meeting.Outcomes.Sum(o => o.Deliverables.Count));
     }
 
-    /// <summary>What a text must yield to be stored, beyond what the parser demands: the partnership it belongs to.</summary>
-    public static CouncilText Check(CouncilText parsed) =>
-        parsed.Partnership is null
-            ? throw new CouncilTextException("names no partnership: expected \"the EU and <partner>\" or \"<partner>-EU\" near the start")
-            : parsed;
+    /// <summary>
+    /// What a text must yield to be stored, beyond what the parser demands: the partnership it belongs to, and every
+    /// value within the rules its entity enforces (PostgreSQL would refuse an over-long value; SQLite would keep it).
+    /// </summary>
+    public static CouncilText Check(CouncilText parsed)
+    {
+        if (parsed.Partnership is null)
+        {
+            throw new CouncilTextException("names no partnership: expected \"the EU and <partner>\" or \"<partner>-EU\" near the start");
+        }
+
+        return StorageProblem(parsed) is { } problem ? throw new CouncilTextException(problem) : parsed;
+    }
+
+    /// <summary>The first value the entities would refuse, in words, or null.</summary>
+    private static string? StorageProblem(CouncilText parsed)
+    {
+        var checks = new List<(string Label, string? Text, int MaxLength, TextKind Kind)>
+        {
+            ("the meeting's title", parsed.Title, Meeting.TitleMaxLength, TextKind.SingleLine),
+            ("the partnership's name", parsed.Partnership!.Name, Partnership.NameMaxLength, TextKind.SingleLine),
+            ("the partner's name", parsed.Partnership.Partner, Partnership.PartnerMaxLength, TextKind.SingleLine),
+        };
+        foreach (var (place, which) in new[] { (parsed.Meeting, "the meeting's"), (parsed.NextMeeting, "the next meeting's") })
+        {
+            checks.Add(($"{which} city", place?.City, MeetingPlace.CityMaxLength, TextKind.SingleLine));
+            checks.Add(($"{which} country", place?.Country, MeetingPlace.CountryMaxLength, TextKind.SingleLine));
+        }
+
+        foreach (var (outcome, i) in parsed.Outcomes.Select((o, i) => (o, i + 1)))
+        {
+            checks.Add(($"outcome {i}'s title", outcome.Title, Outcome.TitleMaxLength, TextKind.SingleLine));
+            checks.Add(($"outcome {i}'s summary", outcome.Summary, Outcome.SummaryMaxLength, TextKind.Markdown));
+            foreach (var (deliverable, j) in outcome.Deliverables.Select((d, j) => (d, j + 1)))
+            {
+                checks.Add(($"deliverable {i}.{j}'s title", deliverable.Title, Deliverable.TitleMaxLength, TextKind.SingleLine));
+                checks.Add(($"deliverable {i}.{j}'s source sentence", deliverable.Source, Deliverable.SourceSentenceMaxLength, TextKind.MultiLine));
+            }
+        }
+
+        return checks.Select(c => TextRules.Problem(c.Label, c.Text, c.MaxLength, c.Kind)).FirstOrDefault(p => p is not null)?.TrimEnd('.');
+    }
 
     /// <summary>Makes the stored areas match the curated taxonomy (new areas added, names and aliases updated).</summary>
     public async Task<IReadOnlyDictionary<string, Area>> SyncAreasAsync(CancellationToken ct)

@@ -9,7 +9,6 @@ namespace DigitalPartnership.Core.Importing;
 /// </summary>
 internal static class DeliverableReader
 {
-    private const int MaxSourceLength = 4000;
 
     /// <param name="units">The outcome's text in order: prose (split into sentences) or list items (one commitment each).</param>
     public static List<ParsedDeliverable> FromUnits(IReadOnlyList<(string Text, bool IsListItem)> units,
@@ -51,7 +50,7 @@ internal static class DeliverableReader
 
     private static IEnumerable<ParsedDeliverable> FromSentence(string sentence, IReadOnlyList<AreaDefinition> outcomeAreas, AreaTaxonomy taxonomy)
     {
-        var source = Limit(sentence, MaxSourceLength);
+        var source = Limit(sentence, Deliverable.SourceSentenceMaxLength);
         foreach (var clause in Sentences.SplitCommitments(sentence))
         {
             var areas = taxonomy.FindIn(clause);
@@ -66,7 +65,7 @@ internal static class DeliverableReader
         var first = Sentences.Split(text).FirstOrDefault() ?? text;
         var title = OutcomeTitles.Clean(Sentences.Tidy(first));
         var areas = taxonomy.FindIn(text);
-        return new ParsedDeliverable(Limit(title, Deliverable.TitleMaxLength), StatusProposal.For(text), Limit(text, MaxSourceLength),
+        return new ParsedDeliverable(Limit(title, Deliverable.TitleMaxLength), StatusProposal.For(text), Limit(text, Deliverable.SourceSentenceMaxLength),
             areas.Count > 0 ? areas : outcomeAreas);
     }
 

@@ -1,3 +1,4 @@
+using DigitalPartnership.Core.Domain;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -15,7 +16,6 @@ internal sealed record OutcomeWithBlocks(ParsedOutcome Outcome, IReadOnlyList<Do
 internal sealed partial class OutcomeReader(AreaTaxonomy taxonomy)
 {
     /// <summary>Outcome summaries are stored with at most this many characters.</summary>
-    private const int MaxSummaryLength = 8000;
 
     private const int MaxTitleLength = 300;
 
@@ -238,13 +238,13 @@ internal sealed partial class OutcomeReader(AreaTaxonomy taxonomy)
 
     private static string Cap(string text)
     {
-        if (text.Length <= MaxSummaryLength)
+        if (text.Length <= Outcome.SummaryMaxLength)
         {
             return text;
         }
 
-        var end = text.LastIndexOf(". ", MaxSummaryLength - 1, StringComparison.Ordinal);
-        return text[..(end > 0 ? end + 1 : MaxSummaryLength - 1)] + "…";
+        var end = text.LastIndexOf(". ", Outcome.SummaryMaxLength - 1, StringComparison.Ordinal);
+        return text[..(end > 0 ? end + 1 : Outcome.SummaryMaxLength - 1)] + "…";
     }
 
     /// <summary>The blocks that carry words of the outcome (not noise, not a sub-title).</summary>

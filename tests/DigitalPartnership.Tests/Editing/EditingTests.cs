@@ -199,6 +199,63 @@ public sealed class EditingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Bulk_setting_the_status_a_deliverable_already_has_writes_nothing_unless_a_note_says_why()
+    {
+        var page = await _editor.GetDocumentAsync("/deliverables?status=not-started");
+        var selections = page.QuerySelectorAll("input[name=Selected]").Select(i => i.GetAttribute("value")!).Take(2).ToList();
+        var ids = selections.Select(s => int.Parse(s.Split(':')[0])).ToList();
+        long RowsOf(Core.Data.PortalDbContext db) => db.StatusChanges.LongCount(h => ids.Contains(h.DeliverableId));
+        long rowsBefore;
+        await using (var before = _factory.NewContext())
+        {
+            rowsBefore = RowsOf(before);
+        }
+
+        // Without a note: nothing happened, and the editor is told so.
+        using (var same = await PostBulkAsync(selections, "not-started", note: null))
+        {
+            var message = (await _editor.GetDocumentAsync(same.Headers.Location!.OriginalString)).QuerySelector("[data-testid=status-message]").Text();
+            Assert.StartsWith("Nothing changed", message);
+            Assert.Contains("Add a note", message);
+        }
+
+        await using (var db = _factory.NewContext())
+        {
+            Assert.Equal(rowsBefore, RowsOf(db));
+            Assert.Equal(selections, await db.Deliverables.Where(d => ids.Contains(d.Id)).OrderBy(d => d.Id)
+                .Select(d => d.Id + ":" + d.Version).ToListAsync()); // same versions: the list's selection is still current
+        }
+
+        // With a note: the confirmation is the history, and it reads as one.
+        using (var confirmed = await PostBulkAsync(selections, "not-started", note: "Checked with METI: start moved to the spring."))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        }
+
+        await using (var db = _factory.NewContext())
+        {
+            Assert.Equal(rowsBefore + 2, RowsOf(db));
+        }
+
+        var history = (await _editor.GetDocumentAsync($"/deliverables/{ids[0]}")).QuerySelector("[data-testid=history] tbody tr")!.TextContent;
+        Assert.Contains("Checked with METI", history);
+        Assert.Contains("No field changed", history);
+    }
+
+    private async Task<HttpResponseMessage> PostBulkAsync(IEnumerable<string> selections, string status, string? note)
+    {
+        var list = await PortalFactory.FormAsync(_editor, "/deliverables", "form[action='/deliverables/bulk']");
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", list["__RequestVerificationToken"]), new("Status", status), new("Note", note ?? ""),
+        };
+        fields.AddRange(selections.Select(s => new KeyValuePair<string, string>("Selected", s)));
+        var response = await _editor.PostAsync("/deliverables/bulk", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response;
+    }
+
+    [Fact]
     public async Task An_editor_adds_a_deliverable_under_an_outcome_and_corrects_the_outcome()
     {
         var form = await PortalFactory.FormAsync(_editor, "/outcomes/semiconductors-and-6g/deliverables/new");

@@ -44,7 +44,8 @@ public static class ReportSample
         formula.SetResponsibility("+SUM(A1:A9)", "@cmd", new DateOnly(2025, 6, 30), "editor@example.org", At(2023, 10, 1, 12));
 
         var plain = data.Deliverable(connect, "-2+3 cable landing study", DeliverableStatus.NotStarted, At(2023, 7, 3, 12));
-        plain.SetResponsibility("\tTabbed lead", "\rCarriage lead", null, "editor@example.org", At(2023, 7, 3, 12));
+        // Leads that a spreadsheet would read as formulas (a tab or a line break the entity refuses outright).
+        plain.SetResponsibility("-DG TRADE", "@MIC", null, "editor@example.org", At(2023, 7, 3, 12));
 
         data.Deliverable(connect, "Late deliverable", DeliverableStatus.NotStarted, At(2025, 4, 1, 7));
         await data.SaveAsync();

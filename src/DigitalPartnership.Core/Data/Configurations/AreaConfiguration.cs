@@ -8,9 +8,9 @@ internal sealed class AreaConfiguration : IEntityTypeConfiguration<Area>
 {
     public void Configure(EntityTypeBuilder<Area> builder)
     {
-        builder.Property(a => a.Slug).HasMaxLength(100);
-        builder.Property(a => a.Name).HasMaxLength(200);
-        builder.Property(a => a.Description).HasMaxLength(2000);
+        builder.Property(a => a.Slug).HasMaxLength(Area.SlugMaxLength);
+        builder.Property(a => a.Name).HasMaxLength(Area.NameMaxLength);
+        builder.Property(a => a.Description).HasMaxLength(Area.DescriptionMaxLength);
         builder.HasIndex(a => a.Slug).IsUnique();
         builder.HasMany(a => a.Aliases).WithOne().HasForeignKey(alias => alias.AreaId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Aliases).HasField("_aliases");
@@ -21,7 +21,7 @@ internal sealed class AreaAliasConfiguration : IEntityTypeConfiguration<AreaAlia
 {
     public void Configure(EntityTypeBuilder<AreaAlias> builder)
     {
-        builder.Property(a => a.Text).HasMaxLength(200);
+        builder.Property(a => a.Text).HasMaxLength(AreaAlias.TextMaxLength);
         builder.HasIndex(a => new { a.AreaId, a.Text }).IsUnique();
     }
 }

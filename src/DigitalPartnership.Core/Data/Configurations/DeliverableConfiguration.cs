@@ -45,7 +45,7 @@ internal sealed class EvidenceLinkConfiguration : IEntityTypeConfiguration<Evide
 {
     public void Configure(EntityTypeBuilder<EvidenceLink> builder)
     {
-        builder.Property(e => e.Url).HasMaxLength(2000);
-        builder.Property(e => e.Title).HasMaxLength(300);
+        builder.Property(e => e.Url).HasMaxLength(EvidenceLink.UrlMaxLength);
+        builder.Property(e => e.Title).HasMaxLength(EvidenceLink.TitleMaxLength);
     }
 }

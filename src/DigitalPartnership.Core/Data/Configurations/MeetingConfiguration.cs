@@ -8,8 +8,8 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
 {
     public void Configure(EntityTypeBuilder<Meeting> builder)
     {
-        builder.Property(m => m.Title).HasMaxLength(500);
-        builder.Property(m => m.SourceFileName).HasMaxLength(260);
+        builder.Property(m => m.Title).HasMaxLength(Meeting.TitleMaxLength);
+        builder.Property(m => m.SourceFileName).HasMaxLength(Meeting.SourceFileNameMaxLength);
         builder.Property(m => m.SourceHash).HasMaxLength(64);
         builder.HasIndex(m => m.SourceHash).IsUnique();
         // EF Core cannot index the columns of a complex type (dotnet/efcore#31246); a partnership has a handful of

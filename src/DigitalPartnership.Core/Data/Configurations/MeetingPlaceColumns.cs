@@ -10,14 +10,11 @@ namespace DigitalPartnership.Core.Data.Configurations;
 /// </summary>
 internal static class MeetingPlaceColumns
 {
-    public const int CityMaxLength = 100;
-    public const int CountryMaxLength = 100;
-
     public static void Configure(ComplexPropertyBuilder<MeetingPlace> place)
     {
         place.Property(p => p.Ordinal).HasColumnName("Ordinal");
-        place.Property(p => p.City).HasColumnName("City").HasMaxLength(CityMaxLength);
-        place.Property(p => p.Country).HasColumnName("Country").HasMaxLength(CountryMaxLength);
+        place.Property(p => p.City).HasColumnName("City").HasMaxLength(MeetingPlace.CityMaxLength);
+        place.Property(p => p.Country).HasColumnName("Country").HasMaxLength(MeetingPlace.CountryMaxLength);
         place.Property(p => p.Date).HasColumnName("Date");
         place.Property(p => p.Year).HasColumnName("Year");
     }

@@ -8,9 +8,9 @@ internal sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partne
 {
     public void Configure(EntityTypeBuilder<Partnership> builder)
     {
-        builder.Property(p => p.Slug).HasMaxLength(100);
-        builder.Property(p => p.Name).HasMaxLength(200);
-        builder.Property(p => p.Partner).HasMaxLength(100);
+        builder.Property(p => p.Slug).HasMaxLength(Partnership.SlugMaxLength);
+        builder.Property(p => p.Name).HasMaxLength(Partnership.NameMaxLength);
+        builder.Property(p => p.Partner).HasMaxLength(Partnership.PartnerMaxLength);
         builder.HasIndex(p => p.Slug).IsUnique();
         builder.HasMany(p => p.Meetings).WithOne(m => m.Partnership).HasForeignKey(m => m.PartnershipId);
         builder.HasMany(p => p.Milestones).WithOne(m => m.Partnership).HasForeignKey(m => m.PartnershipId);

@@ -119,14 +119,24 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
 
         var by = User.Identity!.Name!;
         var now = time.GetUtcNow().UtcDateTime;
+        var changed = new List<int>();
         foreach (var deliverable in deliverables)
         {
             db.Entry(deliverable).Property(d => d.Version).OriginalValue = wanted[deliverable.Id];
-            deliverable.ChangeStatus(status, progress ?? deliverable.Progress, note, by, now);
+            // A deliverable that already has this status and progress changes only when the note says why.
+            if (deliverable.ChangeStatus(status, progress ?? deliverable.Progress, note, by, now) is not null)
+            {
+                changed.Add(deliverable.Id);
+            }
         }
 
-        db.Audit(now, by, AuditActions.DeliverablesBulkUpdated, Display.Count(deliverables.Count, "deliverable"),
-            $"{change.Describe()}: #{string.Join(", #", ids.Order())}");
+        var unchanged = deliverables.Count - changed.Count;
+        if (changed.Count > 0)
+        {
+            db.Audit(now, by, AuditActions.DeliverablesBulkUpdated, Display.Count(changed.Count, "deliverable"),
+                $"{change.Describe()}: #{string.Join(", #", changed.Order())}");
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
@@ -139,8 +149,7 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
             return new PageResult { StatusCode = StatusCodes.Status409Conflict };
         }
 
-        TempData.SetStatusMessage($"{Display.Count(deliverables.Count, "deliverable")} updated: {change.Describe()}. "
-            + (deliverables.Count == 1 ? "It has a new history row." : "Each has a new history row."));
+        TempData.SetStatusMessage(BulkMessage(change, changed.Count, unchanged));
         return ReturnToList is { } list ? LocalRedirect(list) : RedirectToPage("/Deliverables/Index");
     }
 
@@ -155,6 +164,16 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
             var list = Url.Page("/Deliverables/Index")!;
             return ReturnUrl is { } url && Url.IsLocalUrl(url) && (url == list || url.StartsWith(list + "?", StringComparison.Ordinal)) ? url : null;
         }
+    }
+
+    /// <summary>What the editor reads after a bulk update: what changed, and what already was as asked.</summary>
+    private static string BulkMessage(BulkChange change, int changed, int unchanged)
+    {
+        var already = unchanged == 0 ? ""
+            : $" {Display.Count(unchanged, "deliverable")} already had {change.Describe()} and {(unchanged == 1 ? "was" : "were")} left as {(unchanged == 1 ? "it was" : "they were")}, with no history row.";
+        return changed == 0
+            ? $"Nothing changed: {(unchanged == 1 ? "the deliverable" : $"all {unchanged} deliverables")} already had {change.Describe()}. Add a note to record that you confirmed it."
+            : $"{Display.Count(changed, "deliverable")} updated: {change.Describe()}. {(changed == 1 ? "It has a new history row." : "Each has a new history row.")}{already}";
     }
 
     /// <summary>What a bulk update sets, in words for the question, the message and the audit log.</summary>

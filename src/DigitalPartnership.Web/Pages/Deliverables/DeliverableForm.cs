@@ -138,12 +138,9 @@ public sealed class DeliverableForm
             var parts = lines[i].Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var url = parts[0];
             var title = parts.Length > 1 ? parts[1] : null;
-            var valid = url.Length <= 2000 && (title?.Length ?? 0) <= 300
-                && EvidenceLink.IsWebAddress(url)
-                && !TextRules.HasInvisibleControls(lines[i], multiline: false);
-            if (!valid)
+            if (EvidenceLink.Problem(url, title) is { } problem)
             {
-                errors.AddModelError(key, $"Line {i + 1}: only http:// and https:// addresses are accepted as evidence (address first, then an optional title).");
+                errors.AddModelError(key, $"Line {i + 1}: {problem}");
                 continue;
             }
 

@@ -20,7 +20,6 @@ namespace DigitalPartnership.Web.Pages.Meetings;
 [Authorize(Policy = PortalAccounts.CanEdit)]
 public sealed class EditModel(PortalDbContext db, TimeProvider time, AreaTaxonomy taxonomy) : PageModel
 {
-    public const int TextMaxLength = 100;
 
     [BindProperty]
     public MeetingForm Input { get; set; } = new();
@@ -235,8 +234,8 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time, AreaTaxonom
                 }
             }
 
-            var city = Line(errors, $"{prefix}.{field}City", $"{label}'s city", cityText);
-            var country = Line(errors, $"{prefix}.{field}Country", $"{label}'s country", countryText);
+            var city = Line(errors, $"{prefix}.{field}City", $"{label}'s city", cityText, MeetingPlace.CityMaxLength);
+            var country = Line(errors, $"{prefix}.{field}Country", $"{label}'s country", countryText, MeetingPlace.CountryMaxLength);
             DateOnly? date = null;
             if (!string.IsNullOrWhiteSpace(dateText))
             {
@@ -271,10 +270,10 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time, AreaTaxonom
             return new MeetingPlace(ordinal, city, country, date, date?.Year ?? year);
         }
 
-        private static string? Line(ModelStateDictionary errors, string key, string label, string? text)
+        private static string? Line(ModelStateDictionary errors, string key, string label, string? text, int maxLength)
         {
             var value = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-            if (TextRules.Problem(char.ToUpperInvariant(label[0]) + label[1..], value, TextMaxLength, TextKind.SingleLine) is { } problem)
+            if (TextRules.Problem(char.ToUpperInvariant(label[0]) + label[1..], value, maxLength, TextKind.SingleLine) is { } problem)
             {
                 errors.AddModelError(key, problem);
                 return null;
