@@ -269,10 +269,18 @@ public sealed class EditingTests : IAsyncLifetime
         Assert.Single(page.QuerySelectorAll("[data-testid=history] tbody tr"));
 
         var outcome = await PortalFactory.FormAsync(_editor, "/outcomes/semiconductors-and-6g/edit");
+        var before = (await _editor.GetDocumentAsync("/outcomes/semiconductors-and-6g")).QuerySelector("h1").Text();
         outcome["Input.Title"] = "Semiconductors and 6G research";
+        outcome["Input.ChangeNote"] = "Title as the *joint statement* puts it.";
         using var corrected = await _editor.PostAsync("/outcomes/semiconductors-and-6g/edit", new FormUrlEncodedContent(outcome));
         Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
-        Assert.Equal("Semiconductors and 6G research", (await _editor.GetDocumentAsync("/outcomes/semiconductors-and-6g")).QuerySelector("h1").Text());
+        var outcomePage = await _editor.GetDocumentAsync("/outcomes/semiconductors-and-6g");
+        Assert.Equal("Semiconductors and 6G research", outcomePage.QuerySelector("h1").Text());
+        // The correction is kept on the outcome's page: who, why, and the title it had before.
+        var correction = outcomePage.QuerySelector("[data-testid=outcome-corrections] [data-testid=journal-entry]")!;
+        Assert.Contains("editor@test.example.org", correction.TextContent);
+        Assert.Equal("joint statement", correction.QuerySelector("em").Text());
+        Assert.Contains(before, correction.TextContent);
         // The search index follows the outcome's new title.
         Assert.Equal("3", (await _editor.GetDocumentAsync("/deliverables?q=research")).QuerySelector("[data-testid=result-count] [data-testid=total]").Text());
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using DigitalPartnership.Web.Hosting.Http;
+using DigitalPartnership.Web.Pages.Shared;
 
 namespace DigitalPartnership.Web.Pages.Outcomes;
 
@@ -14,6 +15,9 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
     public OutcomeView Outcome { get; private set; } = null!;
     public StatusTally Tally { get; private set; } = new([]);
     public string Slug { get; private set; } = "";
+
+    /// <summary>Every correction of the title or summary since the import, newest first.</summary>
+    public JournalView Journal { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -32,6 +36,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
 
         Slug = slug;
         Outcome = outcome with { Areas = (await AreaRefs.ForOutcomesAsync(db, [outcome.Id], ct))[outcome.Id].ToList() };
+        Journal = await JournalView.ForOutcomeAsync(db, outcome.Id, ct);
         Tally = new StatusTally(outcome.Deliverables.GroupBy(d => d.Status).Select(g => (g.Key, g.Count())));
         return Page();
     }

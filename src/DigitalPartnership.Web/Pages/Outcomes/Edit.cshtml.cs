@@ -52,6 +52,11 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Summary)}", summaryProblem);
         }
 
+        if (TextRules.Problem("The reason", Input.ChangeNote, JournalEntry.NoteMaxLength, TextKind.Markdown) is { } noteProblem)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.ChangeNote)}", noteProblem);
+        }
+
         if (!ModelState.IsValid)
         {
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
@@ -66,7 +71,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
         var before = outcome.Title;
         var by = User.Identity!.Name!;
         var now = time.GetUtcNow().UtcDateTime;
-        outcome.Edit(Input.Title!, Input.Summary!, by, now);
+        outcome.Edit(Input.Title!, Input.Summary!, by, now, Input.ChangeNote);
         db.Audit(now, by, AuditActions.OutcomeUpdated, $"Outcome: {outcome.Title}",
             before == outcome.Title ? "summary corrected" : $"title was \"{before}\"");
         try
@@ -98,6 +103,9 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
 
         [Required(ErrorMessage = "Give the outcome a summary.")]
         public string? Summary { get; set; }
+
+        /// <summary>Why the text was corrected, kept with the correction in the outcome's history.</summary>
+        public string? ChangeNote { get; set; }
 
         public int Version { get; set; }
     }

@@ -11,6 +11,9 @@ public sealed record JournalView(IReadOnlyList<JournalEntryView> Entries, string
     public static async Task<JournalView> ForDeliverableAsync(PortalDbContext db, int id, string partner, CancellationToken ct) =>
         new(await ReadAsync(db.JournalEntries.Where(j => j.DeliverableId == id), ct), partner);
 
+    public static async Task<JournalView> ForOutcomeAsync(PortalDbContext db, int id, CancellationToken ct) =>
+        new(await ReadAsync(db.JournalEntries.Where(j => j.OutcomeId == id), ct), "Partner");
+
     public static async Task<JournalView> ForMeetingAsync(PortalDbContext db, int id, CancellationToken ct) =>
         new(await ReadAsync(db.JournalEntries.Where(j => j.MeetingId == id), ct), "Partner");
 
