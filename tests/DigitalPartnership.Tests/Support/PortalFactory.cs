@@ -40,6 +40,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(Now);
 
+    /// <summary>Settings this portal starts with beyond the test defaults ("Portal:PublicReadOnly" = "true").</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -48,6 +51,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:SeedsPath", TestFiles.Seeds);
         builder.UseSetting("Portal:SignInAttemptsPerMinute", "10000");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "dpp-test-logs", "portal-.log"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
