@@ -20,12 +20,23 @@ public static class AreaRefs
     public static Task<ILookup<int, AreaRef>> ForDeliverablesAsync(PortalDbContext db, IReadOnlyCollection<int> deliverableIds, CancellationToken ct) =>
         ForOwnersAsync(db, db.DeliverableAreaLinks, deliverableIds, ct);
 
+    /// <summary>
+    /// The areas of every deliverable with an id after <paramref name="afterId"/> up to <paramref name="lastId"/>: one
+    /// range on the link table's primary key, for an export's keyset page. A list of 500 ids costs SQLite far more
+    /// (the statement is prepared again for each page); a range reads the same links in a few milliseconds.
+    /// </summary>
+    public static Task<ILookup<int, AreaRef>> ForDeliverablesBetweenAsync(PortalDbContext db, int afterId, int lastId, CancellationToken ct) =>
+        ToLookupAsync(db, db.DeliverableAreaLinks.Where(l => l.OwnerId > afterId && l.OwnerId <= lastId), ct);
+
     public static Task<ILookup<int, AreaRef>> ForOutcomesAsync(PortalDbContext db, IReadOnlyCollection<int> outcomeIds, CancellationToken ct) =>
         ForOwnersAsync(db, db.OutcomeAreaLinks, outcomeIds, ct);
 
-    private static async Task<ILookup<int, AreaRef>> ForOwnersAsync(PortalDbContext db, IQueryable<AreaLink> links,
+    private static Task<ILookup<int, AreaRef>> ForOwnersAsync(PortalDbContext db, IQueryable<AreaLink> links,
         IReadOnlyCollection<int> ownerIds, CancellationToken ct) =>
-        (await (from link in links.Where(l => ownerIds.Contains(l.OwnerId))
+        ToLookupAsync(db, links.Where(l => ownerIds.Contains(l.OwnerId)), ct);
+
+    private static async Task<ILookup<int, AreaRef>> ToLookupAsync(PortalDbContext db, IQueryable<AreaLink> links, CancellationToken ct) =>
+        (await (from link in links
                 join a in db.Areas on link.AreaId equals a.Id
                 select new { link.OwnerId, a.Slug, a.Name, a.Position })
             .ToListAsync(ct))

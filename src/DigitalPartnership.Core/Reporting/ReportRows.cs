@@ -60,7 +60,7 @@ public static class ReportRows
                 yield break;
             }
 
-            var areas = await AreaRefs.ForDeliverablesAsync(db, page.Select(r => r.Id).ToList(), ct);
+            var areas = await AreaRefs.ForDeliverablesBetweenAsync(db, lastId, page[^1].Id, ct);
             foreach (var row in page)
             {
                 yield return new ReportRow(row.Id, row.Title, row.Outcome, MeetingPlace.ShortNameOf(row.Ordinal, row.City, row.Country),
