@@ -5,6 +5,7 @@ public sealed class Outcome
 {
     public const int TitleMaxLength = 500;
     public const int SummaryMaxLength = 8000;
+    public const int SectionMaxLength = 300;
 
     private readonly List<Deliverable> _deliverables = [];
     private readonly List<Area> _areas = [];
@@ -12,9 +13,16 @@ public sealed class Outcome
 
     private Outcome() { }
 
-    internal Outcome(Meeting meeting, string slug, string title, string summary, int position, IEnumerable<Area> areas)
+    internal Outcome(Meeting meeting, string slug, string title, string summary, int position, IEnumerable<Area> areas, string? section = null)
     {
+        section = string.IsNullOrWhiteSpace(section) ? null : section.Trim();
+        if (section?.Length > SectionMaxLength)
+        {
+            throw new ArgumentException($"A section heading can be at most {SectionMaxLength} characters long.", nameof(section));
+        }
+
         Meeting = meeting;
+        Section = section;
         Slug = slug;
         Title = title;
         Summary = summary;
@@ -28,6 +36,12 @@ public sealed class Outcome
     public string Slug { get; private set; } = "";
     public string Title { get; private set; } = "";
     public string Summary { get; private set; } = "";
+
+    /// <summary>
+    /// The section of the meeting text that groups this outcome with others ("A. Digital Infrastructure and
+    /// Connectivity"), as printed; null when the text has no sections.
+    /// </summary>
+    public string? Section { get; private set; }
 
     /// <summary>Order within the meeting text, from 1.</summary>
     public int Position { get; private set; }
