@@ -129,7 +129,7 @@ internal static partial class MeetingFactsReader
         var found = new PlaceFound(place.City, country, place.Region, place.Phrase);
         var doubt = place.City?.StartsWith("near ", StringComparison.Ordinal) == true
             ? $"the text places the meeting only \"{place.Phrase}\""
-            : country is null ? "no country named" : null;
+            : country is null && !Countries.IsCityState(place.City ?? "") ? "no country named" : null; // Singapore is its own country
         return (place.City, country, new Found<string>(found.Display, sentence, doubt));
     }
 
