@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using DigitalPartnership.Web.Hosting.Http;
+using DigitalPartnership.Web.Pages.Shared;
 
 namespace DigitalPartnership.Web.Pages.Meetings;
 
@@ -21,7 +22,7 @@ public sealed class DetailsModel(PortalDbContext db, AreaTaxonomy taxonomy, Mark
     public IReadOnlyList<SectionView> Sections { get; private set; } = [];
     public MeetingPlace? NextMeeting { get; private set; }
 
-    /// <summary>The next Council's time and place in the words of this meeting's text ("in mid-2026 in Europe").</summary>
+    /// <summary>The next Council's time and place in the words of this meeting's text ("in mid-2026 in Europe"), when they say more than the place.</summary>
     public string? NextMeetingAsStated { get; private set; }
 
     /// <summary>The outcomes under the sections of the text that group them; one group without a heading when it has none.</summary>
@@ -58,7 +59,7 @@ public sealed class DetailsModel(PortalDbContext db, AreaTaxonomy taxonomy, Mark
         OutcomeSections = InSections(Meeting.Outcomes);
         var next = await db.Milestones.AsNoTracking().Where(m => m.AnnouncedAtId == id && m.Kind == MilestoneKind.NextCouncil)
             .Select(m => new { m.Place, m.AsStated }).FirstOrDefaultAsync(ct);
-        (NextMeeting, NextMeetingAsStated) = (next?.Place, next?.AsStated);
+        (NextMeeting, NextMeetingAsStated) = (next?.Place, Display.AsStatedBeyond(next?.Place, next?.AsStated));
         try
         {
             var parsed = new CouncilTextParser(taxonomy).Parse(meeting.SourceText);

@@ -33,7 +33,7 @@ public sealed record ImportPreview(
                 facts.Date.Source, facts.Date.Doubt),
             new("Next Council", text.NextMeeting is { } place ? Display.Announced(place) : "Not announced", next.Source, next.Doubt)
             {
-                AsStated = facts.NextMeetingAsStated,
+                AsStated = Display.AsStatedBeyond(text.NextMeeting, facts.NextMeetingAsStated),
             },
         };
         return new ImportPreview(text, fact, Group(text.Outcomes), text.Outcomes.Count(o => o.TitleFound.Doubt is not null));
