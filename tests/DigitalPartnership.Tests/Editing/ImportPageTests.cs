@@ -108,7 +108,7 @@ public sealed class ImportPageTests : IAsyncLifetime
             page.Texts("[data-testid=no-list-warning]").Single());
         var outcomes = page.Texts("[data-testid=preview-outcome]");
         Assert.Equal(2, outcomes.Count);
-        Assert.All(outcomes, o => Assert.Contains("Check Title:", o));
+        Assert.All(outcomes, o => Assert.Contains("Check the text has no list: title", o)); // made or shortened from a result sentence
     }
 
     [Fact]
