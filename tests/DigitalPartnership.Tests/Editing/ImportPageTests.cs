@@ -26,7 +26,7 @@ public sealed class ImportPageTests : IAsyncLifetime
         Assert.StartsWith("1st", Fact(page, "Council"));
         Assert.StartsWith("Tokyo, Japan", Fact(page, "Place"));
         Assert.StartsWith("3 July 2023", Fact(page, "Date"));
-        Assert.StartsWith("2nd Council: Brussels, Belgium, 30 April 2024", Fact(page, "Next Council"));
+        Assert.Equal("2nd Council: Brussels, Belgium, 30 April 2024", Fact(page, "Next Council")); // "second" is stated: nothing to check
         Assert.Equal(["Semiconductors", "Data", "Quantum"], page.Texts("[data-testid=preview] h3"));
         await using var db = _factory.NewContext();
         Assert.Equal(1, await db.Meetings.CountAsync());
