@@ -23,6 +23,7 @@ public static class JournalFields
     public const string Country = "country";
     public const string Date = "date";
     public const string Year = "year";
+    public const string EndDate = "end-date";
     public const string NextOrdinal = "next-ordinal";
     public const string NextCity = "next-city";
     public const string NextCountry = "next-country";
@@ -50,6 +51,7 @@ public static class JournalFields
         Country => "Country",
         Date => "Date",
         Year => "Year",
+        EndDate => "Last day",
         NextOrdinal => "Next Council: ordinal",
         NextCity => "Next Council: city",
         NextCountry => "Next Council: country",

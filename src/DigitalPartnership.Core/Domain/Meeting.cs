@@ -12,11 +12,12 @@ public sealed class Meeting
     private Meeting() { }
 
     public Meeting(Partnership partnership, string title, MeetingPlace place, string sourceFileName, string sourceText,
-        string sourceHash, DateTime importedAtUtc)
+        string sourceHash, DateTime importedAtUtc, DateOnly? endDate = null)
     {
         Partnership = partnership;
         Title = TextRules.Require("The title", title, TitleMaxLength, TextKind.SingleLine, required: true)!;
         Place = place.Checked() with { Year = place.Year ?? place.Date?.Year };
+        EndDate = LastDayAfter(Place.Date, endDate);
         SourceFileName = TextRules.Require("The name of the source", sourceFileName, SourceFileNameMaxLength, TextKind.SingleLine, required: true)!;
         SourceText = sourceText;
         SourceHash = sourceHash;
@@ -30,6 +31,12 @@ public sealed class Meeting
 
     /// <summary>Which Council, where and when (mapped as a complex type: the columns Ordinal, City, Country, Date, Year).</summary>
     public MeetingPlace Place { get; private set; } = new(null, null, null, null, null);
+
+    /// <summary>
+    /// The last day of a Council held over several days ("4 and 5 June 2025"); null for a one-day Council or when the
+    /// text gives no date. Always after <see cref="MeetingPlace.Date"/>, which is the first day.
+    /// </summary>
+    public DateOnly? EndDate { get; private set; }
 
     public string SourceFileName { get; private set; } = "";
     public string SourceText { get; private set; } = "";
@@ -57,6 +64,12 @@ public sealed class Meeting
         place.Checked();
         next?.Checked();
         var before = Snapshot(nextCouncil);
+        // A range starts on the first day: a corrected first day leaves the text's last day unproven, so it goes too.
+        if (place.Date != Place.Date)
+        {
+            EndDate = null;
+        }
+
         Place = place with { Year = place.Date?.Year ?? place.Year };
         if (nextCouncil is not null && next is not null)
         {
@@ -76,6 +89,9 @@ public sealed class Meeting
         return entry;
     }
 
+    private static DateOnly? LastDayAfter(DateOnly? first, DateOnly? last) =>
+        first is { } start && last is { } end && end > start ? end : null;
+
     private IReadOnlyList<(string Field, string? Value)> Snapshot(Milestone? next)
     {
         var fields = new List<(string Field, string? Value)>
@@ -84,6 +100,7 @@ public sealed class Meeting
             (JournalFields.City, Place.City),
             (JournalFields.Country, Place.Country),
             (JournalFields.Date, JournalFields.Text(Place.Date)),
+            (JournalFields.EndDate, JournalFields.Text(EndDate)),
             (JournalFields.Year, JournalFields.Text(Place.Year)),
         };
         if (next is not null)
@@ -98,10 +115,10 @@ public sealed class Meeting
         return fields;
     }
 
-
-    public Outcome AddOutcome(string slug, string title, string summary, IEnumerable<Area> areas)
+    /// <param name="section">The section of the text that groups the outcome ("A. Digital Infrastructure…"), or null.</param>
+    public Outcome AddOutcome(string slug, string title, string summary, IEnumerable<Area> areas, string? section = null)
     {
-        var outcome = new Outcome(this, slug, title, summary, _outcomes.Count + 1, areas);
+        var outcome = new Outcome(this, slug, title, summary, _outcomes.Count + 1, areas, section);
         _outcomes.Add(outcome);
         return outcome;
     }

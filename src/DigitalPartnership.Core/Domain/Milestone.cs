@@ -13,8 +13,13 @@ public sealed class Milestone
 
     private Milestone() { }
 
-    public Milestone(Partnership partnership, Meeting announcedAt, MilestoneKind kind, string title, MeetingPlace place)
+    public const int AsStatedMaxLength = 200;
+
+    /// <param name="asStated">The time and place in the announcing text's own words ("mid-2026 in Europe"), or null.</param>
+    public Milestone(Partnership partnership, Meeting announcedAt, MilestoneKind kind, string title, MeetingPlace place, string? asStated = null)
     {
+        asStated = string.IsNullOrWhiteSpace(asStated) ? null : asStated.Trim();
+        AsStated = TextRules.Require("The announcement's wording", asStated, AsStatedMaxLength, TextKind.SingleLine);
         Partnership = partnership;
         AnnouncedAt = announcedAt;
         Kind = kind;
@@ -35,6 +40,12 @@ public sealed class Milestone
 
     /// <summary>Which Council, where and when, as announced (a complex type, as on <see cref="Meeting"/>).</summary>
     public MeetingPlace Place { get; private set; } = new(null, null, null, null, null);
+
+    /// <summary>
+    /// When and where, in the words of the text that announced it ("in mid-2026 in Europe"): what a reader checks the
+    /// structured <see cref="Place"/> against, and all there is when the text names only a region or a season.
+    /// </summary>
+    public string? AsStated { get; private set; }
 
     /// <summary>A correction, made through the announcing meeting (<see cref="Meeting.Correct"/>), which journals it.</summary>
     internal void Correct(MeetingPlace place)

@@ -5,6 +5,7 @@ public sealed class Outcome
 {
     public const int TitleMaxLength = 500;
     public const int SummaryMaxLength = 8000;
+    public const int SectionMaxLength = 300;
 
     private readonly List<Deliverable> _deliverables = [];
     private readonly List<Area> _areas = [];
@@ -12,9 +13,11 @@ public sealed class Outcome
 
     private Outcome() { }
 
-    internal Outcome(Meeting meeting, string slug, string title, string summary, int position, IEnumerable<Area> areas)
+    internal Outcome(Meeting meeting, string slug, string title, string summary, int position, IEnumerable<Area> areas, string? section = null)
     {
+        section = string.IsNullOrWhiteSpace(section) ? null : section.Trim();
         Meeting = meeting;
+        Section = TextRules.Require("The section heading", section, SectionMaxLength, TextKind.SingleLine);
         Slug = slug;
         (Title, Summary) = Checked(title, summary);
         Position = position;
@@ -27,6 +30,12 @@ public sealed class Outcome
     public string Slug { get; private set; } = "";
     public string Title { get; private set; } = "";
     public string Summary { get; private set; } = "";
+
+    /// <summary>
+    /// The section of the meeting text that groups this outcome with others ("A. Digital Infrastructure and
+    /// Connectivity"), as printed; null when the text has no sections.
+    /// </summary>
+    public string? Section { get; private set; }
 
     /// <summary>Order within the meeting text, from 1.</summary>
     public int Position { get; private set; }

@@ -85,6 +85,9 @@ public sealed record Found<T>(T? Value, string? Source, string? Doubt)
 public sealed record DateRange(DateOnly Start, DateOnly? End = null)
 {
     public DateOnly Last => End ?? Start;
+
+    /// <summary>"4–5 April 2024", or the one day.</summary>
+    public string Describe() => MeetingDays.Describe(Start, Last);
 }
 
 /// <summary>The facts of the meeting a text reports, each with how it was found.</summary>

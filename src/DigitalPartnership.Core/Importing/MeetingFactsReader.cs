@@ -62,7 +62,8 @@ internal static partial class MeetingFactsReader
                 var place = PlaceReader.Find(after);
                 var date = TextDates.FindFirstRange(sentence[verb.Index..]);
                 var year = date?.Start.Year ?? TextDates.FindYear(sentence[verb.Index..]);
-                var next = new MeetingPlace(MeetingSentences.Ordinal(sentence) ?? ordinal + 1, place?.City, place?.Country, date?.Start, year);
+                var stated = MeetingSentences.Ordinal(sentence);
+                var next = new MeetingPlace(stated ?? ordinal + 1, place?.City, place?.Country, date?.Start, year);
                 var doubts = new List<string>();
                 if (place is null)
                 {
@@ -76,6 +77,12 @@ internal static partial class MeetingFactsReader
                 if (year is null)
                 {
                     doubts.Add("no date or year given");
+                }
+
+                if (stated is null)
+                {
+                    // "The next meeting will be held in Tokyo": which Council it is, is counted, not read.
+                    doubts.Add(ordinal is null ? "which meeting it is not stated" : "which meeting it is not stated: counted as the one after this");
                 }
 
                 return new AnnouncedMeeting(new Found<MeetingPlace>(next, sentence, doubts.Count == 0 ? null : string.Join("; ", doubts)),
@@ -129,7 +136,7 @@ internal static partial class MeetingFactsReader
         var found = new PlaceFound(place.City, country, place.Region, place.Phrase);
         var doubt = place.City?.StartsWith("near ", StringComparison.Ordinal) == true
             ? $"the text places the meeting only \"{place.Phrase}\""
-            : country is null ? "no country named" : null;
+            : country is null && !Countries.IsCityState(place.City ?? "") ? "no country named" : null; // Singapore is its own country
         return (place.City, country, new Found<string>(found.Display, sentence, doubt));
     }
 

@@ -419,6 +419,9 @@ namespace DigitalPartnership.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
                     b.Property<DateTime>("ImportedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -496,6 +499,10 @@ namespace DigitalPartnership.Migrations.Postgres.Migrations
                     b.Property<int?>("AnnouncedAtId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("AsStated")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -556,6 +563,10 @@ namespace DigitalPartnership.Migrations.Postgres.Migrations
 
                     b.Property<int>("Position")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Slug")
                         .IsRequired()

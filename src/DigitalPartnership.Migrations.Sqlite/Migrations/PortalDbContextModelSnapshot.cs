@@ -395,6 +395,9 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ImportedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -470,6 +473,10 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
                     b.Property<int?>("AnnouncedAtId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AsStated")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -528,6 +535,10 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
                         .IsRequired()

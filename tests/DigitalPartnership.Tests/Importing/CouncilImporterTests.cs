@@ -90,6 +90,59 @@ public sealed class CouncilImporterTests : IAsyncLifetime
         Assert.Contains("semiconductors", slugs);
     }
 
+    [Fact]
+    public async Task Stores_the_section_of_each_outcome_the_last_day_and_the_next_meeting_in_the_texts_words()
+    {
+        await using var db = _database.NewContext();
+        await Importer(db).ImportAsync("ctd.md", File.ReadAllText(TestFiles.CouncilText("lettered-sections-split-bold.md")), CancellationToken.None);
+
+        await using var read = _database.NewContext();
+        var meeting = await read.Meetings.SingleAsync();
+        Assert.Equal((new DateOnly(2025, 6, 4), new DateOnly(2025, 6, 5)), (meeting.Place.Date, meeting.EndDate));
+        Assert.Equal(
+            [
+                ("A. Advancing Leadership on Critical and Emerging Technologies", "Artificial Intelligence"),
+                ("A. Advancing Leadership on Critical and Emerging Technologies", "Quantum"),
+                ("B. Connectivity and Digital Infrastructure", "Joint Projects with Chile and Peru"),
+                ("B. Connectivity and Digital Infrastructure", "Secure Subsea Cables for the Arctic and Pacific Routes"),
+                ("C. Trade, Labour and Economic Security", "Economic Coercion"),
+                ("C. Trade, Labour and Economic Security", "Trade and Labour Dialogue"),
+                ("D. Talent for Growth", "Talent for Growth"),
+            ],
+            (await read.Outcomes.OrderBy(o => o.Position).Select(o => new { o.Section, o.Title }).ToListAsync()).Select(o => (o.Section, o.Title)));
+        Assert.Equal("in mid-2026 in Europe", (await read.Milestones.SingleAsync()).AsStated);
+    }
+
+    [Fact]
+    public async Task The_seeded_text_has_no_sections_and_a_single_day()
+    {
+        await SeedAsync();
+
+        await using var db = _database.NewContext();
+        Assert.Null(await db.Meetings.Select(m => m.EndDate).SingleAsync());
+        Assert.False(await db.Outcomes.AnyAsync(o => o.Section != null));
+    }
+
+    [Fact]
+    public async Task Correcting_the_first_day_drops_the_texts_last_day_and_journals_it()
+    {
+        await using (var db = _database.NewContext())
+        {
+            await Importer(db).ImportAsync("ctd.md", File.ReadAllText(TestFiles.CouncilText("lettered-sections-split-bold.md")), CancellationToken.None);
+        }
+
+        await using var edit = _database.NewContext();
+        var meeting = await edit.Meetings.SingleAsync();
+        var unchanged = meeting.Correct(meeting.Place with { City = "Ottawa" }, null, null, "no change", "editor", ImportTime.UtcDateTime);
+        Assert.Null(unchanged);
+        Assert.Equal(new DateOnly(2025, 6, 5), meeting.EndDate);
+
+        var entry = meeting.Correct(meeting.Place with { Date = new DateOnly(2025, 6, 3) }, null, null, "started a day earlier", "editor", ImportTime.UtcDateTime);
+
+        Assert.Null(meeting.EndDate);
+        Assert.Contains(entry!.Details, d => d.Field == JournalFields.EndDate && d.OldValue == "2025-06-05" && d.NewValue is null);
+    }
+
     private async Task SeedAsync()
     {
         await using var db = _database.NewContext();

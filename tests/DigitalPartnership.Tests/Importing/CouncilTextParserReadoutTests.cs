@@ -62,6 +62,7 @@ public sealed class CouncilTextParserReadoutTests
     {
         Assert.Equal("Japan-Singapore Digital Economy Dialogue", _factSheet.Partnership?.Name);
         Assert.Equal(new MeetingPlace(2, "Singapore", null, null, null), _factSheet.Meeting);
+        Assert.Null(_factSheet.Facts.Place.Doubt); // a city-state needs no country: nothing for the editor to check
         Assert.Null(_factSheet.Facts.Date.Value);
         Assert.Contains("Today", _factSheet.Facts.Date.Doubt);
         Assert.Equal(new MeetingPlace(3, null, "Japan", null, 2026), _factSheet.NextMeeting);

@@ -80,6 +80,14 @@ public sealed class CouncilTextParserSeedTests
     }
 
     [Fact]
+    public void Says_that_the_next_meetings_ordinal_was_counted_not_read()
+    {
+        // "The next meeting … will be held in Tokyo, Japan, in 2025" never says "third": the preview marks it.
+        Assert.Equal("which meeting it is not stated: counted as the one after this", _text.Facts.NextMeeting.Doubt);
+        Assert.Null(_text.Facts.Ordinal.Doubt);
+    }
+
+    [Fact]
     public void Yields_nothing_from_the_closing_advertisement()
     {
         var ignored = _text.Sections.Where(s => s.Role == SectionRole.Ignored).Select(s => s.Markdown).ToList();

@@ -1,8 +1,9 @@
+using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Web.Pages.Shared;
 
 namespace DigitalPartnership.Tests.Web;
 
-/// <summary>Counts with their nouns: the one place the portal makes a plural.</summary>
+/// <summary>Counts with their nouns (the one place the portal makes a plural), and the other words pages share.</summary>
 public sealed class DisplayTests
 {
     [Theory]
@@ -34,4 +35,12 @@ public sealed class JapaneseTextTests
     [InlineData(null, null)]
     public void Text_mostly_in_Japanese_script_is_marked_ja(string? text, string? expected) =>
         Assert.Equal(expected, JapaneseText.Lang(text));
+
+    [Theory]
+    [InlineData("Tokyo", "Japan", 2025, "in Tokyo, Japan, in 2025", null)]
+    [InlineData(null, "United States", 2025, "in the United States in 2025", null)]
+    [InlineData(null, null, 2026, "in mid-2026 in Europe", "in mid-2026 in Europe")]
+    [InlineData(null, "Belgium", 2026, "in Belgium in the spring of 2026", "in Belgium in the spring of 2026")]
+    public void The_next_Councils_wording_is_shown_only_when_it_says_more_than_its_place(string? city, string? country, int year, string asStated, string? shown) =>
+        Assert.Equal(shown, Display.AsStatedBeyond(new MeetingPlace(3, city, country, null, year), asStated));
 }

@@ -23,7 +23,7 @@ public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer,
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? FileName { get; set; }
 
-    public CouncilText? Preview { get; private set; }
+    public ImportPreview? Preview { get; private set; }
     public string? Problem { get; private set; }
 
     public void OnGet()
@@ -38,7 +38,7 @@ public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer,
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
-        Preview = parsed;
+        Preview = ImportPreview.From(parsed);
         return Page();
     }
 

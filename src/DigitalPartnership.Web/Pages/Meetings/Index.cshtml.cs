@@ -15,12 +15,17 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
         Meetings = await db.Meetings.AsNoTracking()
             .OrderByDescending(m => m.Place.Ordinal).ThenByDescending(m => m.Id)
             .Select(m => new MeetingRow(m.Id, m.Partnership.Name, m.Place.Ordinal, m.Place.City, m.Place.Country, m.Place.Date, m.Place.Year,
-                m.SourceFileName, m.Outcomes.Count, m.Outcomes.SelectMany(o => o.Deliverables).Count()))
+                m.SourceFileName, m.Outcomes.Count, m.Outcomes.SelectMany(o => o.Deliverables).Count()) { EndDate = m.EndDate })
             .ToListAsync(ct);
 
     public sealed record MeetingRow(int Id, string Partnership, int? Ordinal, string? City, string? Country, DateOnly? Date,
         int? Year, string SourceFile, int Outcomes, int Deliverables)
     {
         public MeetingPlace Place => new(Ordinal, City, Country, Date, Year);
+
+        public DateOnly? EndDate { get; init; }
+
+        /// <summary>"4–5 June 2025", "3 July 2023", "2025", or null.</summary>
+        public string? When => MeetingDays.Describe(Place, EndDate);
     }
 }

@@ -56,6 +56,24 @@ public static class Display
     /// <summary>The portal roles a person holds, in the order <see cref="PortalRoles.All"/> lists them.</summary>
     public static IReadOnlyList<string> RolesOf(ClaimsPrincipal user) => PortalRoles.All.Where(user.IsInRole).ToList();
 
+    /// <summary>
+    /// The words a text used to announce a Council ("in mid-2026 in Europe") when they say more than
+    /// <see cref="Announced"/> can (a season, a region, "before the end of"); null when they add nothing ("in Tokyo in 2025").
+    /// </summary>
+    public static string? AsStatedBeyond(MeetingPlace? next, string? asStated)
+    {
+        if (asStated is null)
+        {
+            return null;
+        }
+
+        var described = next?.Describe() ?? "";
+        var words = asStated.Split((char[])[' ', ',', '.', '-', '–', '/', '(', ')'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Any(w => !LinkingWords.Contains(w) && !described.Contains(w, StringComparison.OrdinalIgnoreCase)) ? asStated : null;
+    }
+
+    private static readonly HashSet<string> LinkingWords = new(["in", "the", "of", "at", "on", "and"], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>"3rd Council: Tokyo, Japan, 2025": a Council a text announced.</summary>
     public static string Announced(MeetingPlace next) => $"{next.CouncilName}: {next.Describe()}";
 }

@@ -1,0 +1,67 @@
+using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Core.Importing;
+using DigitalPartnership.Web.Pages.Shared;
+
+namespace DigitalPartnership.Web.Pages.Meetings;
+
+/// <summary>
+/// What a pasted text yields, shaped for the import preview: each meeting fact with the sentence or heading it was read
+/// from and what an editor should check, and the outcomes under the sections of the text that group them.
+/// </summary>
+public sealed record ImportPreview(
+    CouncilText Text,
+    IReadOnlyList<ImportPreview.Fact> Facts,
+    IReadOnlyList<ImportPreview.OutcomeGroup> Groups,
+    int TitlesToCheck)
+{
+    /// <summary>Facts and titles marked "Check", counted for the line above them.</summary>
+    public int ToCheck => Facts.Count(f => f.Doubt is not null) + TitlesToCheck;
+
+    /// <summary>True when the outcomes stand under section headings (which then take the third heading level).</summary>
+    public bool HasSections => Groups.Any(g => g.Section is not null);
+
+    public static ImportPreview From(CouncilText text)
+    {
+        var facts = text.Facts;
+        var next = facts.NextMeeting;
+        var fact = new List<Fact>
+        {
+            new("Partnership", text.Partnership?.Name ?? "Not found", facts.Partnership.Source, facts.Partnership.Doubt),
+            new("Council", text.Meeting.Ordinal is { } n ? MeetingPlace.OrdinalWord(n) : "Not stated", facts.Ordinal.Source, facts.Ordinal.Doubt),
+            new("Place", text.Meeting.Location ?? "Not stated", facts.Place.Source, facts.Place.Doubt),
+            new("Date", facts.Date.Value?.Describe() ?? (text.Meeting.Year is { } year ? $"{year} (no day given)" : "Not stated"),
+                facts.Date.Source, facts.Date.Doubt),
+            new("Next Council", text.NextMeeting is { } place ? Display.Announced(place) : "Not announced", next.Source, next.Doubt)
+            {
+                AsStated = Display.AsStatedBeyond(text.NextMeeting, facts.NextMeetingAsStated),
+            },
+        };
+        return new ImportPreview(text, fact, Group(text.Outcomes), text.Outcomes.Count(o => o.TitleFound.Doubt is not null));
+    }
+
+    /// <summary>Consecutive outcomes of the same section make one group; a text without sections makes one group without a heading.</summary>
+    private static IReadOnlyList<OutcomeGroup> Group(IReadOnlyList<ParsedOutcome> outcomes)
+    {
+        var groups = new List<(StatementSection? Section, List<ParsedOutcome> Outcomes)>();
+        foreach (var outcome in outcomes)
+        {
+            if (groups.Count == 0 || groups[^1].Section?.Display != outcome.Section?.Display)
+            {
+                groups.Add((outcome.Section, []));
+            }
+
+            groups[^1].Outcomes.Add(outcome);
+        }
+
+        return groups.Select(g => new OutcomeGroup(g.Section, g.Outcomes)).ToList();
+    }
+
+    /// <summary>One fact of the meeting as the preview shows it: the value in words, where it came from, what to check.</summary>
+    public sealed record Fact(string Label, string Value, string? Source, string? Doubt)
+    {
+        /// <summary>For the next Council: its time and place in the text's own words ("in mid-2026 in Europe").</summary>
+        public string? AsStated { get; init; }
+    }
+
+    public sealed record OutcomeGroup(StatementSection? Section, IReadOnlyList<ParsedOutcome> Outcomes);
+}
