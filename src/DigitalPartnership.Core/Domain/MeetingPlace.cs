@@ -21,12 +21,13 @@ public sealed record MeetingPlace(int? Ordinal, string? City, string? Country, D
         return this;
     }
 
-    /// <summary>"Tokyo, Japan", "Brussels", or null when the text names no place.</summary>
+    /// <summary>"Tokyo, Japan", "Brussels", "Singapore", or null when the text names no place.</summary>
     public string? Location => (City, Country) switch
     {
         (null, null) => null,
         (not null, null) => City,
         (null, not null) => Country,
+        _ when City == Country => City, // a city-state: "Singapore", not "Singapore, Singapore"
         _ => $"{City}, {Country}",
     };
 

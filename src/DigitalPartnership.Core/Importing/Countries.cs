@@ -66,6 +66,13 @@ internal static class Countries
 
     public static bool IsCountry(string name) => Canonical(name) is { } canonical && canonical != EuropeanUnion;
 
+    /// <summary>
+    /// The country a city's own name settles ("Washington, D.C." — the District of Columbia is in no other), or null.
+    /// Only names that cannot mean anywhere else: "Washington" alone could be the state.
+    /// </summary>
+    public static string? ImpliedBy(string? city) =>
+        city is not null && city.EndsWith("Washington, D.C.", StringComparison.Ordinal) ? "United States" : null;
+
     public static bool IsCityState(string name) => Canonical(name) is { } canonical && CityStates.Contains(canonical);
 
     public static bool IsRegion(string name) => Regions.Contains(name.Trim());

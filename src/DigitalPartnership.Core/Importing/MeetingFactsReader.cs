@@ -133,10 +133,22 @@ internal static partial class MeetingFactsReader
             country = datelineCountry; // "took place in Luleå" under the dateline "Luleå, Sweden"
         }
 
+        if (country is null && place.City is { } cityState && Countries.IsCityState(cityState))
+        {
+            country = Countries.Canonical(cityState); // "in Singapore": the city is the country
+        }
+
+        string? implied = null;
+        if (country is null && place.City?.StartsWith("near ", StringComparison.Ordinal) == false && Countries.ImpliedBy(place.City) is { } impliedCountry)
+        {
+            country = impliedCountry; // "Washington, D.C." is in the United States, though the text does not say so
+            implied = $"country taken from \"{place.City}\"; the text names none";
+        }
+
         var found = new PlaceFound(place.City, country, place.Region, place.Phrase);
         var doubt = place.City?.StartsWith("near ", StringComparison.Ordinal) == true
             ? $"the text places the meeting only \"{place.Phrase}\""
-            : country is null && !Countries.IsCityState(place.City ?? "") ? "no country named" : null; // Singapore is its own country
+            : implied ?? (country is null && !Countries.IsCityState(place.City ?? "") ? "no country named" : null); // Singapore is its own country
         return (place.City, country, new Found<string>(found.Display, sentence, doubt));
     }
 

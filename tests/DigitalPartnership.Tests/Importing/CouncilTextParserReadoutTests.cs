@@ -37,6 +37,16 @@ public sealed class CouncilTextParserReadoutTests
     }
 
     [Fact]
+    public void A_meeting_in_Washington_DC_is_in_the_United_States_though_the_text_does_not_say_so_and_is_flagged()
+    {
+        var readout = File.ReadAllText(TestFiles.CouncilText("prose-readout-outside-capital.txt"));
+        var text = new CouncilTextParser(TestFiles.Taxonomy).Parse(readout.Replace("meeting outside Washington", "meeting in Washington"));
+
+        Assert.Equal(("Washington, D.C.", "United States"), (text.Meeting.City, text.Meeting.Country));
+        Assert.Equal("country taken from \"Washington, D.C.\"; the text names none", text.Facts.Place.Doubt);
+    }
+
+    [Fact]
     public void A_readout_announces_the_next_meeting_as_a_country_and_a_season()
     {
         Assert.Equal(new MeetingPlace(4, null, "Belgium", null, 2026), _readout.NextMeeting);
@@ -61,7 +71,8 @@ public sealed class CouncilTextParserReadoutTests
     public void A_fact_sheet_that_says_only_today_gets_no_date_and_its_earlier_meeting_is_not_this_one()
     {
         Assert.Equal("Japan-Singapore Digital Economy Dialogue", _factSheet.Partnership?.Name);
-        Assert.Equal(new MeetingPlace(2, "Singapore", null, null, null), _factSheet.Meeting);
+        Assert.Equal(new MeetingPlace(2, "Singapore", "Singapore", null, null), _factSheet.Meeting); // a city-state is its own country
+        Assert.Equal("Singapore", _factSheet.Meeting.Location); // said once
         Assert.Null(_factSheet.Facts.Place.Doubt); // a city-state needs no country: nothing for the editor to check
         Assert.Null(_factSheet.Facts.Date.Value);
         Assert.Contains("Today", _factSheet.Facts.Date.Doubt);

@@ -43,7 +43,7 @@ public sealed class CouncilTextParserStyleTests
         var text = TestFiles.Parse(TestFiles.CouncilText("trailing-advertisement.txt"));
 
         Assert.Equal(["Digital Trade", "Cybersecurity"], text.Outcomes.Select(o => o.Title));
-        Assert.Equal(new MeetingPlace(1, "Singapore", null, null, null), text.Meeting);
+        Assert.Equal(new MeetingPlace(1, "Singapore", "Singapore", null, null), text.Meeting);
         // The advertisement names digital identity; the meeting did not.
         Assert.Equal(["Digital trade and e-commerce", "Cybersecurity"], text.Areas.Select(a => a.Name));
         Assert.Equal(2, text.Sections.Count(s => s.Role == SectionRole.Ignored));
