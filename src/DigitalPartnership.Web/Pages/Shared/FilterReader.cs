@@ -53,11 +53,13 @@ public sealed class FilterReader(PortalDbContext db, PartnershipScope? scope = n
         }
 
         int? meetingId = null;
+        int? meetingPartnershipId = null;
         if (!string.IsNullOrEmpty(meeting))
         {
-            meetingId = int.TryParse(meeting, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                ? await db.Meetings.Where(m => m.Id == id).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct)
+            var found = int.TryParse(meeting, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? await db.Meetings.Where(m => m.Id == id).Select(m => new { m.Id, m.PartnershipId }).FirstOrDefaultAsync(ct)
                 : null;
+            (meetingId, meetingPartnershipId) = (found?.Id, found?.PartnershipId);
             if (meetingId is null)
             {
                 Problems.Add($"There is no meeting \"{meeting}\". Choose one from the list.");
@@ -79,8 +81,8 @@ public sealed class FilterReader(PortalDbContext db, PartnershipScope? scope = n
         {
             Search = query is null ? null : SearchText.Parse(query, Vocabulary),
             // A Council belongs to one partnership: asked for by its id (an older address, a link from the meetings
-            // list), it is shown whichever partnership was chosen before.
-            PartnershipId = meetingId is null ? scope?.Id : null,
+            // list), it is shown, in its own partnership, whichever partnership was chosen before.
+            PartnershipId = meetingId is null ? scope?.Id : scope is null ? null : meetingPartnershipId,
         };
     }
 
