@@ -152,6 +152,12 @@ public sealed class PartnershipScopeTests(TwoPartnershipsPortal portal) : IClass
         Assert.Contains(timeline, entry => entry.Contains("EU–Japan · 2nd Council held in Brussels"));
         Assert.All(timeline.Where(entry => entry.Contains("Council held")), entry => Assert.Matches("EU–(Japan|Korea) · ", entry));
 
+        var deliverable = await reader.GetDocumentAsync($"/deliverables/{portal.KoreaDeliverableId}");
+        Assert.Contains("EU–Korea · 2nd Council (Seoul, Korea, 12 March 2024)", deliverable.QuerySelector("[aria-labelledby=provenance-heading]").Text());
+        var outcome = await reader.GetDocumentAsync("/outcomes");
+        var koreaOutcome = outcome.QuerySelectorAll("tbody tr").First(row => row.TextContent.Contains("EU–Korea")).QuerySelector("td a")!.GetAttribute("href")!;
+        Assert.Contains("of the EU–Korea · 2nd Council (Seoul", (await reader.GetDocumentAsync(koreaOutcome)).QuerySelector(".eyebrow").Text());
+
         var area = await reader.GetDocumentAsync("/areas/semiconductors");
         var councils = area.Texts("section[aria-labelledby=outcomes-heading] .list-group-item .small");
         Assert.Contains(councils, line => line.StartsWith("EU–Korea · 2nd Council ·", StringComparison.Ordinal));
@@ -247,6 +253,8 @@ public sealed class TwoPartnershipsPortal : IAsyncLifetime
 
     public int KoreaMeetingId { get; private set; }
 
+    public int KoreaDeliverableId { get; private set; }
+
     public async Task InitializeAsync()
     {
         Factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -260,6 +268,7 @@ public sealed class TwoPartnershipsPortal : IAsyncLifetime
         Assert.Equal(ImportOutcome.Imported, imported.Outcome);
         KoreaMeetingId = await db.Meetings.Where(m => m.Partnership.Slug == "eu-korea-digital-partnership").Select(m => m.Id).SingleAsync();
         KoreaTitles = await db.Deliverables.Where(d => d.Outcome.MeetingId == KoreaMeetingId).Select(d => d.Title).ToListAsync();
+        KoreaDeliverableId = await db.Deliverables.Where(d => d.Outcome.MeetingId == KoreaMeetingId).MinAsync(d => d.Id);
         Assert.Equal(4, KoreaTitles.Count);
     }
 
