@@ -9,7 +9,7 @@ public static class DeliverableQueries
 {
     public static IQueryable<Deliverable> Matching(this PortalDbContext db, DeliverableFilter filter)
     {
-        var query = db.Deliverables.AsNoTracking();
+        var query = db.Deliverables.AsNoTracking().InPartnership(filter.PartnershipId);
         if (filter.Status is { } status)
         {
             query = query.Where(d => d.Status == status);
@@ -33,6 +33,10 @@ public static class DeliverableQueries
 
         return query;
     }
+
+    /// <summary>The deliverables of one partnership's Councils, or all of them when <paramref name="partnershipId"/> is null.</summary>
+    public static IQueryable<Deliverable> InPartnership(this IQueryable<Deliverable> query, int? partnershipId) =>
+        partnershipId is { } id ? query.Where(d => d.Outcome.Meeting.PartnershipId == id) : query;
 
     public static IOrderedQueryable<Deliverable> SortBy(this IQueryable<Deliverable> query, DeliverableSort sort) => sort switch
     {

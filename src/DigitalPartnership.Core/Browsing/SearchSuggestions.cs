@@ -36,12 +36,12 @@ public static class SearchSuggestions
 
         if (filter.AreaId is not null || filter.Status is not null || filter.MeetingId is not null)
         {
-            tries.Add(("in every area, status and Council", new DeliverableFilter(filter.Query) { Search = search }, null));
+            tries.Add(("in every area, status and Council", new DeliverableFilter(filter.Query) { Search = search, PartnershipId = filter.PartnershipId }, null));
         }
 
         foreach (var area in NearestAreas(search, vocabulary))
         {
-            tries.Add((area.Name, new DeliverableFilter(AreaId: area.AreaId), area.Slug));
+            tries.Add((area.Name, new DeliverableFilter(AreaId: area.AreaId) { PartnershipId = filter.PartnershipId }, area.Slug));
         }
 
         var suggestions = new List<SearchSuggestion>();

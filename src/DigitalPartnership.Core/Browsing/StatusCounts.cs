@@ -12,8 +12,11 @@ public static class StatusCounts
             .Select(c => (c.Key, c.Count)));
 
     /// <summary>Per area id; an area without deliverables is absent.</summary>
-    public static async Task<IReadOnlyDictionary<int, StatusTally>> ByAreaAsync(PortalDbContext db, CancellationToken ct) =>
-        (await (from d in db.Deliverables
+    public static Task<IReadOnlyDictionary<int, StatusTally>> ByAreaAsync(PortalDbContext db, CancellationToken ct) => ByAreaAsync(db, null, ct);
+
+    /// <summary>Per area id, of one partnership's deliverables (all, when null); an area without deliverables is absent.</summary>
+    public static async Task<IReadOnlyDictionary<int, StatusTally>> ByAreaAsync(PortalDbContext db, int? partnershipId, CancellationToken ct) =>
+        (await (from d in db.Deliverables.InPartnership(partnershipId)
                 join link in db.DeliverableAreaLinks on d.Id equals link.OwnerId
                 group d by new { link.AreaId, d.Status } into g
                 select new { g.Key.AreaId, g.Key.Status, Count = g.Count() })

@@ -156,10 +156,15 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
         }
 
         var latest = await meetings.OrderByDescending(m => m.Place.Date).ThenByDescending(m => m.Id)
-            .Select(m => new { m.Place.Date, m.Place.Ordinal, m.Place.City, m.Place.Country }).FirstOrDefaultAsync(ct);
-        return latest is null
-            ? (null, null)
-            : (latest.Date, $"{MeetingPlace.ShortNameOf(latest.Ordinal, latest.City, latest.Country)} ({ReportDates.Day(latest.Date!.Value)})");
+            .Select(m => new { m.Place.Date, m.Place.Ordinal, m.Place.City, m.Place.Country, Partnership = m.Partnership.Name }).FirstOrDefaultAsync(ct);
+        if (latest is null)
+        {
+            return (null, null);
+        }
+
+        var several = await Councils.SeveralPartnershipsAsync(db, ct);
+        var council = CouncilNames.With(several ? latest.Partnership : null, MeetingPlace.ShortNameOf(latest.Ordinal, latest.City, latest.Country));
+        return (latest.Date, $"{council} ({ReportDates.Day(latest.Date!.Value)})");
     }
 
     private async Task<IReadOnlyList<OverdueDeliverable>> OverdueAsync(IQueryable<DeliverableAsOf> states, DateOnly reportDate,
@@ -273,14 +278,17 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
         var byOutcome = counts.ToLookup(c => c.OutcomeId, c => (c.Status, c.Count));
         var ids = byOutcome.Select(g => g.Key).ToList();
         var outcomes = new List<OutcomeProgress>(ids.Count);
+        var several = await Councils.SeveralPartnershipsAsync(db, ct);
         // In chunks: SQLite limits the number of values in one IN list.
         foreach (var chunk in ids.Chunk(ReportRows.PageSize))
         {
             var found = await db.Outcomes.AsNoTracking().Where(o => chunk.Contains(o.Id))
-                .Select(o => new { o.Id, o.Title, o.Position, o.Meeting.Place.Ordinal, o.Meeting.Place.City, o.Meeting.Place.Country, MeetingId = o.Meeting.Id })
+                .Select(o => new { o.Id, o.Title, o.Position, o.Meeting.Place.Ordinal, o.Meeting.Place.City, o.Meeting.Place.Country, MeetingId = o.Meeting.Id,
+                    Partnership = o.Meeting.Partnership.Name })
                 .ToListAsync(ct);
             outcomes.AddRange(found.OrderBy(o => o.MeetingId).ThenBy(o => o.Position).Select(o =>
-                new OutcomeProgress(o.Id, o.Title, MeetingPlace.ShortNameOf(o.Ordinal, o.City, o.Country), new StatusTally(byOutcome[o.Id]))));
+                new OutcomeProgress(o.Id, o.Title, CouncilNames.With(several ? o.Partnership : null, MeetingPlace.ShortNameOf(o.Ordinal, o.City, o.Country)),
+                    new StatusTally(byOutcome[o.Id]))));
         }
 
         return outcomes;

@@ -16,7 +16,8 @@ public sealed record ReportFilter
     /// <summary>The filters the deliverables list uses; its status is read as of <see cref="AsOf"/> when that is set.</summary>
     public DeliverableFilter Deliverables { get; init; } = DeliverableFilter.None;
 
-    public int? PartnershipId { get; init; }
+    /// <summary>The partnership reported on (null: all): the list's own scope, <see cref="DeliverableFilter.PartnershipId"/>.</summary>
+    public int? PartnershipId => Deliverables.PartnershipId;
 
     /// <summary>Part of the EU-side or the partner-side lead, in any case.</summary>
     public string? Lead { get; init; }
@@ -44,11 +45,6 @@ public sealed record ReportFilter
     public IQueryable<DeliverableAsOf> Apply(PortalDbContext db)
     {
         var deliverables = db.Matching(Deliverables with { Status = null });
-        if (PartnershipId is { } partnershipId)
-        {
-            deliverables = deliverables.Where(d => d.Outcome.Meeting.PartnershipId == partnershipId);
-        }
-
         if (!string.IsNullOrWhiteSpace(Lead))
         {
             deliverables = deliverables.WithLead(Lead);

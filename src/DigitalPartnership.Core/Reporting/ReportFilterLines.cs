@@ -24,8 +24,10 @@ public sealed class ReportFilterLines(PortalDbContext db)
         if (f.MeetingId is { } meetingId)
         {
             var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId)
-                .Select(m => new { m.Place.Ordinal, m.Place.City, m.Place.Country }).FirstOrDefaultAsync(ct);
-            lines.Add(new("Meeting", meeting is null ? $"#{meetingId} (not found)" : MeetingPlace.ShortNameOf(meeting.Ordinal, meeting.City, meeting.Country)));
+                .Select(m => new { m.Place.Ordinal, m.Place.City, m.Place.Country, Partnership = m.Partnership.Name }).FirstOrDefaultAsync(ct);
+            var several = await Browsing.Councils.SeveralPartnershipsAsync(db, ct);
+            lines.Add(new("Meeting", meeting is null ? $"#{meetingId} (not found)"
+                : Browsing.CouncilNames.With(several ? meeting.Partnership : null, MeetingPlace.ShortNameOf(meeting.Ordinal, meeting.City, meeting.Country))));
         }
 
         if (f.AreaId is { } areaId)

@@ -25,6 +25,8 @@ public static class ReportRows
         Func<IQueryable<DeliverableAsOf>, IQueryable<DeliverableAsOf>> narrow, [EnumeratorCancellation] CancellationToken ct)
     {
         var states = narrow(filter.Apply(db));
+        // Two partnerships each have a "2nd Council": in a store of several, the meeting column names the partnership.
+        var several = await Councils.SeveralPartnershipsAsync(db, ct);
         var lastId = 0;
         var left = limit ?? int.MaxValue;
         while (left > 0)
@@ -43,6 +45,7 @@ public static class ReportRows
                                    Ordinal = x.Deliverable.Outcome.Meeting.Place.Ordinal,
                                    City = x.Deliverable.Outcome.Meeting.Place.City,
                                    Country = x.Deliverable.Outcome.Meeting.Place.Country,
+                                   Partnership = x.Deliverable.Outcome.Meeting.Partnership.Name,
                                    Status = x.Status,
                                    Progress = x.Progress,
                                    EuLead = x.Deliverable.EuLead,
@@ -63,7 +66,8 @@ public static class ReportRows
             var areas = await AreaRefs.ForDeliverablesBetweenAsync(db, lastId, page[^1].Id, ct);
             foreach (var row in page)
             {
-                yield return new ReportRow(row.Id, row.Title, row.Outcome, MeetingPlace.ShortNameOf(row.Ordinal, row.City, row.Country),
+                yield return new ReportRow(row.Id, row.Title, row.Outcome,
+                    CouncilNames.With(several ? row.Partnership : null, MeetingPlace.ShortNameOf(row.Ordinal, row.City, row.Country)),
                     string.Join("; ", areas[row.Id].Select(a => a.Name)), row.Status, row.Progress, row.EuLead, row.PartnerLead,
                     row.TargetDate, row.LastChangeUtc);
             }
@@ -147,6 +151,7 @@ public static class ReportRows
         public int? Ordinal { get; init; }
         public string? City { get; init; }
         public string? Country { get; init; }
+        public string Partnership { get; init; } = "";
         public DeliverableStatus Status { get; init; }
         public int? Progress { get; init; }
         public string? EuLead { get; init; }

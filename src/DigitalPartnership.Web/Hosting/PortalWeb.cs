@@ -117,6 +117,7 @@ public static class PortalWeb
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<RememberedPartnership>();
         app.UseMiddleware<PageCache>();
         app.MapGet("/css/status-colours.css", StatusColoursCss).AllowAnonymous();
         // /health: everything, for people; /health/live: the process answers (restart it if not); /health/ready: the store

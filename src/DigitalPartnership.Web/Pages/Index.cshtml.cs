@@ -10,8 +10,12 @@ using DigitalPartnership.Web.Hosting.Http;
 
 namespace DigitalPartnership.Web.Pages;
 
-/// <summary>The dashboard: where every commitment stands, by status and by area, the next Council and what moved lately.</summary>
+/// <summary>
+/// The dashboard of the chosen partnership (of all of them when none is chosen): where every commitment stands, by status
+/// and by area, the next Council and what moved lately.
+/// </summary>
 [CachedByStoreVersion]
+[ScopedByPartnership]
 public sealed class IndexModel(PortalDbContext db, TimeProvider time, IMemoryCache cache) : PageModel
 {
     public StatusTally Overall { get; private set; } = new([]);
@@ -21,23 +25,32 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time, IMemoryCac
     public IReadOnlyList<RecentChange> RecentChanges { get; private set; } = [];
     public LatestMeeting? Latest { get; private set; }
     public int OutcomeCount { get; private set; }
+    public PartnershipScope Scope { get; private set; } = PartnershipScope.Unresolved;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Overall = await StatusCounts.OfAsync(db.Deliverables, ct);
-        OutcomeCount = await db.Outcomes.CountAsync(ct);
-        Areas = await AreaProgressCache.LoadAsync(db, cache, ct);
+        Scope = await PartnershipScope.OfAsync(HttpContext);
+        var partnershipId = Scope.Id;
+        Overall = await StatusCounts.OfAsync(db.Deliverables.InPartnership(partnershipId), ct);
+        OutcomeCount = await (partnershipId is { } id ? db.Outcomes.Where(o => o.Meeting.PartnershipId == id) : db.Outcomes).CountAsync(ct);
+        Areas = await AreaProgressCache.LoadAsync(db, cache, partnershipId, ct);
 
         Today = time.UtcToday();
-        NextCouncil = await Councils.NextAsync(db, ct);
+        NextCouncil = await Councils.NextAsync(db, partnershipId, ct);
 
-        RecentChanges = await db.StatusChanges.AsNoTracking()
+        var history = db.StatusChanges.AsNoTracking();
+        if (partnershipId is { } scoped)
+        {
+            history = history.Where(h => h.Deliverable.Outcome.Meeting.PartnershipId == scoped);
+        }
+
+        RecentChanges = await history
             .OrderByDescending(h => h.ChangedAtUtc).ThenByDescending(h => h.Id)
             .Take(8)
             .Select(h => new RecentChange(h.DeliverableId, h.Deliverable.Title, h.FromStatus, h.ToStatus, h.FromProgress, h.Progress, h.ChangedBy, h.ChangedAtUtc))
             .ToListAsync(ct);
 
-        Latest = await Councils.Held(db)
+        Latest = await Councils.Held(db, partnershipId)
             .OrderByDescending(m => m.Place.Ordinal).ThenByDescending(m => m.Id)
             .Select(m => new LatestMeeting(m.Id, m.Title, m.Place.Ordinal, m.Place.City, m.Place.Country, m.Place.Date, m.Place.Year, m.Partnership.Name,
                 m.Outcomes.Count, m.Outcomes.SelectMany(o => o.Deliverables).Count()))
@@ -55,4 +68,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time, IMemoryCac
     {
         public MeetingPlace Place => new(Ordinal, City, Country, Date, Year);
     }
+
+    /// <summary>What the page is about: the chosen partnership, "All partnerships" of several, or the store's one partnership.</summary>
+    public string Heading => Scope.Chosen?.Name ?? (Scope.Several ? "All partnerships" : Latest?.Partnership ?? "Digital Partnerships");
 }

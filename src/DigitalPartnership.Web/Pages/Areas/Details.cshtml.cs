@@ -1,6 +1,7 @@
 using DigitalPartnership.Core.Browsing;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,9 @@ using DigitalPartnership.Web.Hosting.Http;
 
 namespace DigitalPartnership.Web.Pages.Areas;
 
+/// <summary>One area of cooperation: the chosen partnership's outcomes and deliverables in it (all partnerships' when none is chosen).</summary>
 [CachedByStoreVersion]
+[ScopedByPartnership]
 public sealed class DetailsModel(PortalDbContext db) : PageModel
 {
     private const int ShownDeliverables = 25;
@@ -17,6 +20,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
     public StatusTally Tally { get; private set; } = new([]);
     public IReadOnlyList<OutcomeLine> Outcomes { get; private set; } = [];
     public IReadOnlyList<DeliverableLine> Deliverables { get; private set; } = [];
+    public PartnershipScope Scope { get; private set; } = PartnershipScope.Unresolved;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -29,14 +33,22 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
         }
 
         Area = area;
-        var inArea = db.Matching(new DeliverableFilter(AreaId: area.Id));
+        Scope = await PartnershipScope.OfAsync(HttpContext);
+        var inArea = db.Matching(new DeliverableFilter(AreaId: area.Id) { PartnershipId = Scope.Id });
         Tally = await StatusCounts.OfAsync(inArea, ct);
-        Outcomes = await db.Outcomes.AsNoTracking()
+        var outcomes = db.Outcomes.AsNoTracking();
+        if (Scope.Id is { } partnershipId)
+        {
+            outcomes = outcomes.Where(o => o.Meeting.PartnershipId == partnershipId);
+        }
+
+        Outcomes = await outcomes
             .Where(o => db.OutcomeAreaLinks.Any(link => link.AreaId == area.Id && link.OwnerId == o.Id))
             .OrderByDescending(o => o.Meeting.Place.Ordinal).ThenBy(o => o.Position)
             .Take(50)
-            .Select(o => new OutcomeLine(o.Slug, o.Title, o.Meeting.Place.Ordinal, o.Deliverables.Count))
+            .Select(o => new OutcomeLine(o.Slug, o.Title, o.Meeting.Place.Ordinal, o.Meeting.Partnership.Name, o.Deliverables.Count))
             .ToListAsync(ct);
+        Outcomes = Outcomes.Select(o => o with { Partnership = Scope.NameBeside(o.Partnership!) }).ToList();
         Deliverables = await inArea.SortBy(DeliverableSort.Source).Take(ShownDeliverables)
             .Select(d => new DeliverableLine(d.Id, d.Title, d.Status, d.Outcome.Title, d.Outcome.Slug))
             .ToListAsync(ct);
@@ -45,9 +57,10 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
 
     public sealed record AreaView(int Id, string Slug, string Name, string Description, IReadOnlyList<string> Aliases);
 
-    public sealed record OutcomeLine(string Slug, string Title, int? Ordinal, int Deliverables)
+    /// <param name="Partnership">The partnership's name when the store holds several, so the Council is named with it; else null.</param>
+    public sealed record OutcomeLine(string Slug, string Title, int? Ordinal, string? Partnership, int Deliverables)
     {
-        public string Council => new MeetingPlace(Ordinal, null, null, null, null).CouncilName;
+        public string Council => CouncilNames.With(Partnership, new MeetingPlace(Ordinal, null, null, null, null).CouncilName);
     }
 
     public sealed record DeliverableLine(int Id, string Title, DeliverableStatus Status, string Outcome, string OutcomeSlug);

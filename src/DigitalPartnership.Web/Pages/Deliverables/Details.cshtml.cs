@@ -32,6 +32,9 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
             return NotFound();
         }
 
+        var scope = await PartnershipScope.OfAsync(HttpContext);
+        var partnership = await db.Meetings.Where(m => m.Id == deliverable.MeetingId).Select(m => m.Partnership.Name).FirstAsync(ct);
+        Council = Display.CouncilWithPlace(scope.NameBeside(partnership), deliverable.Meeting);
         Deliverable = deliverable with
         {
             Areas = (await AreaRefs.ForDeliverablesAsync(db, [id], ct))[id].ToList(),
@@ -39,6 +42,9 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
         };
         return Page();
     }
+
+    /// <summary>The Council it was made at, named with its partnership when the store holds several.</summary>
+    public string Council { get; private set; } = "";
 
     public sealed record DeliverableView(int Id, string Title, DeliverableStatus Status, int? Progress, string? EuLead, string? PartnerLead,
         DateOnly? TargetDate, string? Notes, string? SourceSentence, DateTime UpdatedAtUtc,

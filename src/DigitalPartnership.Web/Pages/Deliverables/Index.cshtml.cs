@@ -12,8 +12,9 @@ using DigitalPartnership.Web.Hosting.Http;
 
 namespace DigitalPartnership.Web.Pages.Deliverables;
 
-/// <summary>Every deliverable, filtered by area, status, meeting and words, sorted and paged by the database.</summary>
+/// <summary>Every deliverable of the chosen partnership, filtered by area, status, meeting and words, sorted and paged by the database.</summary>
 [CachedByStoreVersion]
+[ScopedByPartnership]
 public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> options, IAuthorizationService authorization) : PageModel
 {
     public const int MaxQueryLength = FilterReader.MaxQueryLength;
@@ -25,6 +26,7 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Meeting { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [FromQuery(Name = PartnershipScope.QueryName)] public string? Partnership { get; set; }
     [FromQuery(Name = "page")] public string? PageText { get; set; }
 
     public IReadOnlyList<DeliverableRow> Rows { get; private set; } = [];
@@ -32,6 +34,7 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
     public IReadOnlyList<AreaRef> AreaChoices { get; private set; } = [];
     public IReadOnlyList<MeetingChoice> MeetingChoices { get; private set; } = [];
     public IReadOnlyList<string> Problems { get; private set; } = [];
+    public PartnershipScope Scope { get; private set; } = PartnershipScope.Unresolved;
 
     /// <summary>When a search finds nothing: what to try instead, each with its address and how many it finds.</summary>
     public IReadOnlyList<(SearchSuggestion Suggestion, string Url)> Suggestions { get; private set; } = [];
@@ -47,11 +50,12 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        Scope = await PartnershipScope.OfAsync(HttpContext);
         AreaChoices = await AreaRefs.AllAsync(db, ct);
-        MeetingChoices = await Councils.ChoicesAsync(db, ct);
+        MeetingChoices = await Councils.ChoicesAsync(db, Scope.Id, ct);
         CanEdit = (await authorization.AuthorizeAsync(User, PortalAccounts.CanEdit)).Succeeded;
 
-        var reader = new FilterReader(db);
+        var reader = new FilterReader(db, Scope);
         var (filter, sort, page, problems) = await ReadQueryAsync(reader, ct);
         Problems = problems;
         if (problems.Count > 0)
@@ -66,7 +70,7 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
         var rows = await matching.SortBy(sort)
             .Skip(Pager.Skip).Take(Pager.PageSize)
             .Select(d => new DeliverableRow(d.Id, d.Title, d.Status, d.Progress, d.TargetDate, d.UpdatedAtUtc,
-                d.Outcome.Title, d.Outcome.Slug, d.Outcome.MeetingId, d.Outcome.Meeting.Place.Ordinal, Array.Empty<AreaRef>(), d.Version))
+                d.Outcome.Title, d.Outcome.Slug, d.Outcome.MeetingId, d.Outcome.Meeting.Place.Ordinal, d.Outcome.Meeting.Partnership.Name, Array.Empty<AreaRef>(), d.Version))
             .ToListAsync(ct);
         var areas = await AreaRefs.ForDeliverablesAsync(db, rows.Select(r => r.Id).ToList(), ct);
         Rows = rows.Select(r => r with { Areas = areas[r.Id].ToList() }).ToList();
@@ -124,17 +128,21 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
                 area = filter.AreaId is null ? null : Area,
                 status = filter.Status is null ? null : Status,
                 meeting = filter.MeetingId is null ? null : Meeting,
+                partnership = Partnership,
                 sort = Sort,
             })!;
     }
 
     /// <summary>The pager keeps every filter of the list as it stands in the address.</summary>
     private Pager ListPager(int page, int total) => Pager.For(page, options.Value.PageSize, total, "/Deliverables/Index",
-        new("q", Q), new("area", Area), new("status", Status), new("meeting", Meeting), new("sort", Sort));
+        new("q", Q), new("area", Area), new("status", Status), new("meeting", Meeting), new(PartnershipScope.QueryName, Partnership), new("sort", Sort));
 
     public sealed record DeliverableRow(int Id, string Title, DeliverableStatus Status, int? Progress, DateOnly? TargetDate, DateTime UpdatedAtUtc,
-        string Outcome, string OutcomeSlug, int MeetingId, int? MeetingOrdinal, IReadOnlyList<AreaRef> Areas, int Version)
+        string Outcome, string OutcomeSlug, int MeetingId, int? MeetingOrdinal, string Partnership, IReadOnlyList<AreaRef> Areas, int Version)
     {
         public string Council => new MeetingPlace(MeetingOrdinal, null, null, null, null).CouncilName;
     }
+
+    /// <summary>"EU–Korea · 1st Council" when the store holds several partnerships, "2nd Council" when one.</summary>
+    public string CouncilOf(DeliverableRow row) => Scope.Council(row.Partnership, row.Council);
 }

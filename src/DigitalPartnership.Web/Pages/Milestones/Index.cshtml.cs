@@ -8,8 +8,12 @@ using DigitalPartnership.Web.Hosting.Http;
 
 namespace DigitalPartnership.Web.Pages.Milestones;
 
-/// <summary>The timeline: Councils held, the next Council announced, and the deliverables' target dates around today.</summary>
+/// <summary>
+/// The timeline of the chosen partnership (of all, when none is chosen): Councils held, the next Council announced, and the
+/// deliverables' target dates around today.
+/// </summary>
 [CachedByStoreVersion]
+[ScopedByPartnership]
 public sealed class IndexModel(PortalDbContext db, TimeProvider time) : PageModel
 {
     private const int TargetsShown = 30;
@@ -18,27 +22,32 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time) : PageMode
     public int OverdueCount { get; private set; }
     public int LaterTargetCount { get; private set; }
     public DateOnly Today { get; private set; }
+    public PartnershipScope Scope { get; private set; } = PartnershipScope.Unresolved;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = time.UtcToday();
+        Scope = await PartnershipScope.OfAsync(HttpContext);
         var entries = new List<TimelineEntry>();
 
-        var meetings = await Councils.Held(db)
-            .Select(m => new { m.Id, m.Place.Ordinal, m.Place.City, m.Place.Country, m.Place.Date, m.Place.Year, m.Title }).ToListAsync(ct);
+        var meetings = await Councils.Held(db, Scope.Id)
+            .Select(m => new { m.Id, m.Place.Ordinal, m.Place.City, m.Place.Country, m.Place.Date, m.Place.Year, m.Title, Partnership = m.Partnership.Name })
+            .ToListAsync(ct);
         entries.AddRange(meetings.Select(m =>
         {
             var place = new MeetingPlace(m.Ordinal, m.City, m.Country, m.Date, m.Year);
-            return new TimelineEntry(SortKey(place), place.When ?? "Date not stated", $"{place.CouncilName} held{(place.Location is { } l ? $" in {l}" : "")}",
+            return new TimelineEntry(SortKey(place), place.When ?? "Date not stated",
+                $"{Scope.Council(m.Partnership, place.CouncilName)} held{(place.Location is { } l ? $" in {l}" : "")}",
                 m.Title, TimelineLink.Meeting(m.Id), TimelineKind.Council, null);
         }));
 
-        entries.AddRange((await Councils.AnnouncedAsync(db, ct)).Select(next => new TimelineEntry(SortKey(next.Place),
-            next.Place.When ?? "Date not announced", $"Next Council: {next.Place.Describe()}",
-            $"{next.Place.CouncilName} · {next.Countdown(Today)}", next.AnnouncedAtId is { } id ? TimelineLink.Meeting(id) : null,
+        entries.AddRange((await Councils.AnnouncedAsync(db, Scope.Id, ct)).Select(next => new TimelineEntry(SortKey(next.Place),
+            next.Place.When ?? "Date not announced",
+            Scope.Several ? $"Next {CouncilNames.ShortPartnership(next.Partnership)} Council: {next.Place.Describe()}" : $"Next Council: {next.Place.Describe()}",
+            $"{Scope.Council(next.Partnership, next.Place.CouncilName)} · {next.Countdown(Today)}", next.AnnouncedAtId is { } id ? TimelineLink.Meeting(id) : null,
             next.IsOverdue(Today) ? TimelineKind.Overdue : TimelineKind.Upcoming, null)));
 
-        var open = db.Deliverables.AsNoTracking()
+        var open = db.Deliverables.AsNoTracking().InPartnership(Scope.Id)
             .Where(d => d.TargetDate != null && !DeliverableStatusText.Closed.Contains(d.Status));
         OverdueCount = await open.CountAsync(d => d.TargetDate < Today, ct);
         var upcoming = await open.Where(d => d.TargetDate >= Today).OrderBy(d => d.TargetDate).ThenBy(d => d.Id).Take(TargetsShown)

@@ -35,11 +35,17 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
         }
 
         Slug = slug;
+        var scope = await Shared.PartnershipScope.OfAsync(HttpContext);
+        var partnership = await db.Meetings.Where(m => m.Id == outcome.MeetingId).Select(m => m.Partnership.Name).FirstAsync(ct);
+        Council = Shared.Display.CouncilWithPlace(scope.NameBeside(partnership), outcome.Meeting);
         Outcome = outcome with { Areas = (await AreaRefs.ForOutcomesAsync(db, [outcome.Id], ct))[outcome.Id].ToList() };
         Journal = await JournalView.ForOutcomeAsync(db, outcome.Id, ct);
         Tally = new StatusTally(outcome.Deliverables.GroupBy(d => d.Status).Select(g => (g.Key, g.Count())));
         return Page();
     }
+
+    /// <summary>The Council it was agreed at, named with its partnership when the store holds several.</summary>
+    public string Council { get; private set; } = "";
 
     public sealed record OutcomeView(int Id, string Title, string Summary, int MeetingId, int? Ordinal, string? City,
         string? Country, DateOnly? Date, int? Year, int Position, IReadOnlyList<AreaRef> Areas, IReadOnlyList<DeliverableLine> Deliverables)

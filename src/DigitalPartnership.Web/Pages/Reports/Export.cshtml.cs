@@ -32,7 +32,7 @@ public sealed class ExportModel(PortalDbContext db, ProgressReportBuilder builde
                 : $"\"{Format}\" is not an export format: use csv, xlsx or pdf.");
         }
 
-        var (filter, problems) = await Query.ReadAsync(db, time.UtcToday(), ct);
+        var (filter, problems) = await Query.ReadAsync(db, time.UtcToday(), ct, await Pages.Shared.PartnershipScope.OfAsync(HttpContext));
         Problems.AddRange(problems);
         if (Problems.Count > 0)
         {

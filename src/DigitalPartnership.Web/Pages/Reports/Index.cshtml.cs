@@ -2,6 +2,7 @@ using DigitalPartnership.Core.Browsing;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Reporting;
 using DigitalPartnership.Web.Hosting;
+using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,6 +14,7 @@ namespace DigitalPartnership.Web.Pages.Reports;
 /// <summary>The progress report: filters, summary, charts, overdue, changes since — and the same as CSV, XLSX and PDF.</summary>
 [Authorize(Policy = PortalAccounts.CanReport)]
 [CachedByStoreVersion]
+[ScopedByPartnership]
 public sealed class IndexModel(PortalDbContext db, ProgressReportBuilder builder, TimeProvider time) : PageModel
 {
     /// <summary>How many rows each table shows until the reader asks for all of them.</summary>
@@ -31,6 +33,7 @@ public sealed class IndexModel(PortalDbContext db, ProgressReportBuilder builder
     public IReadOnlyList<(string Slug, string Name)> Partnerships { get; private set; } = [];
     public IReadOnlyList<MeetingChoice> Meetings { get; private set; } = [];
     public IReadOnlyList<AreaRef> Areas { get; private set; } = [];
+    public PartnershipScope Scope { get; private set; } = PartnershipScope.Unresolved;
 
     /// <summary>The rows a table shows: the first <see cref="RowsShown"/>, or all the report holds when asked.</summary>
     public IEnumerable<T> Shown<T>(IEnumerable<T> rows) => ShowAll ? rows : rows.Take(RowsShown);
@@ -42,10 +45,11 @@ public sealed class IndexModel(PortalDbContext db, ProgressReportBuilder builder
     {
         Partnerships = (await db.Partnerships.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Slug, p.Name }).ToListAsync(ct))
             .Select(p => (p.Slug, p.Name)).ToList();
-        Meetings = await Councils.ChoicesAsync(db, ct);
+        Scope = await PartnershipScope.OfAsync(HttpContext);
+        Meetings = await Councils.ChoicesAsync(db, Scope.Id, ct);
         Areas = await AreaRefs.AllAsync(db, ct);
 
-        var (filter, problems) = await Query.ReadAsync(db, time.UtcToday(), ct);
+        var (filter, problems) = await Query.ReadAsync(db, time.UtcToday(), ct, Scope);
         Problems = problems;
         if (problems.Count > 0)
         {

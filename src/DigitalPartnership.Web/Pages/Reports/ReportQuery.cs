@@ -24,12 +24,21 @@ public sealed class ReportQuery
     [FromQuery(Name = "asOf")] public string? AsOf { get; set; }
     [FromQuery(Name = "since")] public string? Since { get; set; }
 
-    public async Task<(ReportFilter Filter, IReadOnlyList<string> Problems)> ReadAsync(PortalDbContext db, DateOnly today, CancellationToken ct)
+    /// <param name="scope">
+    /// The reader's partnership (which <c>partnership</c> in the address chooses, else the one remembered); null where
+    /// nothing is remembered (the API), and <c>partnership</c> is read as a filter of its own.
+    /// </param>
+    private string? _chosen;
+
+    public async Task<(ReportFilter Filter, IReadOnlyList<string> Problems)> ReadAsync(PortalDbContext db, DateOnly today, CancellationToken ct,
+        PartnershipScope? scope = null)
     {
-        var reader = new FilterReader(db);
+        var reader = new FilterReader(db, scope);
         var deliverables = await reader.ReadAsync(Q, Area, Status, Meeting, ct);
-        int? partnershipId = null;
-        if (!string.IsNullOrEmpty(Partnership))
+        // An export link carries the partnership the page showed, even when the page had it from the reader's choice.
+        _chosen = scope?.Chosen?.Slug;
+        int? partnershipId = deliverables.PartnershipId;
+        if (scope is null && !string.IsNullOrEmpty(Partnership))
         {
             partnershipId = await db.Partnerships.Where(p => p.Slug == Partnership).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
             if (partnershipId is null)
@@ -51,8 +60,7 @@ public sealed class ReportQuery
 
         var filter = new ReportFilter
         {
-            Deliverables = deliverables,
-            PartnershipId = partnershipId,
+            Deliverables = deliverables with { PartnershipId = partnershipId },
             Lead = string.IsNullOrWhiteSpace(Lead) ? null : Lead.Trim(),
             TargetFrom = reader.ReadDate(TargetFrom, "Target from"),
             TargetTo = reader.ReadDate(TargetTo, "Target to"),
@@ -75,7 +83,7 @@ public sealed class ReportQuery
     public Dictionary<string, string> RouteValues() =>
         new KeyValuePair<string, string?>[]
             {
-                new("partnership", Partnership), new("meeting", Meeting), new("area", Area), new("status", Status), new("q", Q),
+                new("partnership", Partnership ?? _chosen), new("meeting", Meeting), new("area", Area), new("status", Status), new("q", Q),
                 new("lead", Lead), new("targetFrom", TargetFrom), new("targetTo", TargetTo), new("asOf", AsOf), new("since", Since),
             }
             .Where(p => !string.IsNullOrWhiteSpace(p.Value))

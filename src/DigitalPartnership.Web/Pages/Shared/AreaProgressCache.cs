@@ -14,15 +14,19 @@ public static class AreaProgressCache
     /// kept until the deliverables change: the cache key is the store's fingerprint, never a timer, so no reader sees
     /// a stale figure after an edit.
     /// </summary>
-    public static async Task<IReadOnlyList<AreaProgress>> LoadAsync(PortalDbContext db, IMemoryCache cache, CancellationToken ct)
+    public static Task<IReadOnlyList<AreaProgress>> LoadAsync(PortalDbContext db, IMemoryCache cache, CancellationToken ct) =>
+        LoadAsync(db, cache, null, ct);
+
+    /// <summary>The counts of one partnership's deliverables (all, when <paramref name="partnershipId"/> is null), each partnership kept apart.</summary>
+    public static async Task<IReadOnlyList<AreaProgress>> LoadAsync(PortalDbContext db, IMemoryCache cache, int? partnershipId, CancellationToken ct)
     {
         var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Position).Select(a => new { a.Id, a.Slug, a.Name }).ToListAsync(ct);
         var fingerprint = await StatusCounts.FingerprintAsync(db, ct);
-        var counts = await cache.GetOrCreateAsync(("status-by-area", fingerprint), entry =>
+        var counts = await cache.GetOrCreateAsync(("status-by-area", partnershipId, fingerprint), entry =>
         {
             entry.SlidingExpiration = TimeSpan.FromMinutes(10);
             entry.Size = 1;
-            return StatusCounts.ByAreaAsync(db, ct);
+            return StatusCounts.ByAreaAsync(db, partnershipId, ct);
         }) ?? new Dictionary<int, StatusTally>();
         return areas.Select(a => new AreaProgress(a.Id, a.Slug, a.Name, counts.GetValueOrDefault(a.Id) ?? new StatusTally([]))).ToList();
     }

@@ -53,6 +53,13 @@ public static class Display
     public static string CouncilWithPlace(MeetingPlace place) =>
         place.Describe() is { Length: > 0 } where ? $"{place.CouncilName} ({where})" : place.CouncilName;
 
+    /// <summary>
+    /// "EU–Korea · 2nd Council (Seoul, Korea, 12 March 2024)" when <paramref name="partnership"/> is given (a store of several
+    /// partnerships, <see cref="PartnershipScope.NameBeside"/>), else as <see cref="CouncilWithPlace(MeetingPlace)"/>.
+    /// </summary>
+    public static string CouncilWithPlace(string? partnership, MeetingPlace place) =>
+        Core.Browsing.CouncilNames.With(partnership, CouncilWithPlace(place));
+
     /// <summary>The portal roles a person holds, in the order <see cref="PortalRoles.All"/> lists them.</summary>
     public static IReadOnlyList<string> RolesOf(ClaimsPrincipal user) => PortalRoles.All.Where(user.IsInRole).ToList();
 

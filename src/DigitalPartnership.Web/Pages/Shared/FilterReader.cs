@@ -10,9 +10,10 @@ namespace DigitalPartnership.Web.Pages.Shared;
 /// <summary>
 /// Reads the filters people put in addresses (<c>q</c>, <c>area</c>, <c>status</c>, <c>meeting</c>, dates) into
 /// <see cref="DeliverableFilter"/> values, with a sentence for each value that cannot be used. One reader for the
-/// deliverables list, the reports page and the exports, so a filter means the same everywhere.
+/// deliverables list, the reports page and the exports, so a filter means the same everywhere. Given the reader's
+/// <see cref="PartnershipScope"/>, the filter keeps to the chosen partnership.
 /// </summary>
-public sealed class FilterReader(PortalDbContext db)
+public sealed class FilterReader(PortalDbContext db, PartnershipScope? scope = null)
 {
     public const int MaxQueryLength = 200;
 
@@ -52,11 +53,13 @@ public sealed class FilterReader(PortalDbContext db)
         }
 
         int? meetingId = null;
+        int? meetingPartnershipId = null;
         if (!string.IsNullOrEmpty(meeting))
         {
-            meetingId = int.TryParse(meeting, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                ? await db.Meetings.Where(m => m.Id == id).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct)
+            var found = int.TryParse(meeting, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? await db.Meetings.Where(m => m.Id == id).Select(m => new { m.Id, m.PartnershipId }).FirstOrDefaultAsync(ct)
                 : null;
+            (meetingId, meetingPartnershipId) = (found?.Id, found?.PartnershipId);
             if (meetingId is null)
             {
                 Problems.Add($"There is no meeting \"{meeting}\". Choose one from the list.");
@@ -69,7 +72,18 @@ public sealed class FilterReader(PortalDbContext db)
             Vocabulary = await AreaVocabulary.LoadAsync(db, ct);
         }
 
-        return new DeliverableFilter(query, areaId, parsedStatus, meetingId) { Search = query is null ? null : SearchText.Parse(query, Vocabulary) };
+        if (scope?.Unknown is { } unknown)
+        {
+            Problems.Add($"There is no partnership \"{unknown}\". Choose one from the list.");
+        }
+
+        return new DeliverableFilter(query, areaId, parsedStatus, meetingId)
+        {
+            Search = query is null ? null : SearchText.Parse(query, Vocabulary),
+            // A Council belongs to one partnership: asked for by its id (an older address, a link from the meetings
+            // list), it is shown, in its own partnership, whichever partnership was chosen before.
+            PartnershipId = meetingId is null ? scope?.Id : scope is null ? null : meetingPartnershipId,
+        };
     }
 
     /// <summary>A yyyy-mm-dd date, or null; a date that does not exist (or is out of range) is a problem, never a guess.</summary>
