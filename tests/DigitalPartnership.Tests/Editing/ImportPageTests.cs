@@ -40,7 +40,7 @@ public sealed class ImportPageTests : IAsyncLifetime
         using var first = await PostAsync("Import", text);
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         var meeting = await _editor.GetDocumentAsync(first.Headers.Location!.OriginalString);
-        Assert.Equal("1st Council, Seoul, Korea", meeting.QuerySelector("h1").Text());
+        Assert.Equal("EU–Korea · 1st Council, Seoul, Korea", meeting.QuerySelector("h1").Text());
         Assert.StartsWith("Imported.", meeting.QuerySelector("[data-testid=status-message]").Text());
 
         using var second = await PostAsync("Import", text);

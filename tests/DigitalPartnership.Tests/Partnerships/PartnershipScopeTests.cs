@@ -145,6 +145,8 @@ public sealed class PartnershipScopeTests(TwoPartnershipsPortal portal) : IClass
 
         var meetings = await reader.GetDocumentAsync("/meetings");
         Assert.Equal(["EU–Japan · 2nd Council", "EU–Korea · 2nd Council"], meetings.Texts("tbody td[data-label=Council] a").Order(StringComparer.Ordinal));
+        var koreaMeeting = meetings.QuerySelectorAll("tbody td[data-label=Council] a").First(a => a.TextContent.Contains("Korea")).GetAttribute("href")!;
+        Assert.Equal("EU–Korea · 2nd Council, Seoul, Korea", (await reader.GetDocumentAsync(koreaMeeting)).QuerySelector("h1").Text());
 
         var milestones = await reader.GetDocumentAsync("/milestones");
         var timeline = milestones.Texts("[data-testid=timeline] li");

@@ -32,6 +32,9 @@ public sealed class DetailsModel(PortalDbContext db, AreaTaxonomy taxonomy, Mark
     public bool HasSections => OutcomeSections.Any(s => s.Heading is not null);
     public string? ParseProblem { get; private set; }
 
+    /// <summary>"EU–Korea · 2nd Council" where the store holds several partnerships, "2nd Council" where it holds one.</summary>
+    public string CouncilName { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == id)
@@ -57,6 +60,7 @@ public sealed class DetailsModel(PortalDbContext db, AreaTaxonomy taxonomy, Mark
                 deliverables[o.Id].ToList()) { Section = o.Section }).ToList(),
         };
         OutcomeSections = InSections(Meeting.Outcomes);
+        CouncilName = (await PartnershipScope.OfAsync(HttpContext)).Council(meeting.Partnership, meeting.Place.CouncilName);
         var next = await db.Milestones.AsNoTracking().Where(m => m.AnnouncedAtId == id && m.Kind == MilestoneKind.NextCouncil)
             .Select(m => new { m.Place, m.AsStated }).FirstOrDefaultAsync(ct);
         (NextMeeting, NextMeetingAsStated) = (next?.Place, Display.AsStatedBeyond(next?.Place, next?.AsStated));

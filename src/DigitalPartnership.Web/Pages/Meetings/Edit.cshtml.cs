@@ -26,6 +26,9 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time, AreaTaxonom
 
     public int Id { get; private set; }
     public string Partnership { get; private set; } = "";
+
+    /// <summary>"EU–Korea · 2nd Council" where the store holds several partnerships, "2nd Council" where it holds one.</summary>
+    public string CouncilName { get; private set; } = "";
     public MeetingPlace Current { get; private set; } = new(null, null, null, null, null);
     public bool HasNextCouncil { get; private set; }
     public IReadOnlyDictionary<string, Provenance> Sources { get; private set; } = new Dictionary<string, Provenance>();
@@ -117,6 +120,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time, AreaTaxonom
 
         var next = await db.Milestones.FirstOrDefaultAsync(m => m.AnnouncedAtId == id && m.Kind == MilestoneKind.NextCouncil, ct);
         Partnership = meeting.Partnership.Name;
+        CouncilName = (await Shared.PartnershipScope.OfAsync(HttpContext)).Council(Partnership, meeting.Place.CouncilName);
         Current = meeting.Place;
         HasNextCouncil = next is not null;
         Journal = await JournalView.ForMeetingAsync(db, id, ct);
