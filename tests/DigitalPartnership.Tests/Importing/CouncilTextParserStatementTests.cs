@@ -122,7 +122,7 @@ public sealed class CouncilTextParserStatementTests
         Assert.Equal("EU-Canada Trade and Technology Council", _numbered.Partnership?.Name);
         Assert.Equal(new MeetingPlace(1, "Halifax", null, new DateOnly(2025, 9, 9), 2025), _numbered.Meeting);
         Assert.Equal("no country named", _numbered.Facts.Place.Doubt);
-        Assert.Null(_numbered.NextMeeting); // "by the time of our next meeting" announces nothing
+        Assert.Null(_numbered.NextMeeting); // "before we meet next" announces nothing
         Assert.NotNull(_numbered.Facts.NextMeeting.Doubt);
     }
 
