@@ -35,6 +35,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
     public DbSet<JournalDetail> JournalDetails => Set<JournalDetail>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    /// <summary>Follow-through: which earlier Council's deliverable each deliverable continues.</summary>
+    public DbSet<Continuation> Continuations => Set<Continuation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

@@ -14,6 +14,7 @@ public sealed class Deliverable
     private readonly List<EvidenceLink> _evidenceLinks = [];
     private readonly List<Area> _areas = [];
     private readonly List<JournalEntry> _journal = [];
+    private readonly List<Continuation> _continues = [];
 
     /// <summary>The entry the constructor wrote, which <see cref="CompleteCreation"/> adds to: creating is one save.</summary>
     private JournalEntry? _creation;
@@ -216,7 +217,50 @@ public sealed class Deliverable
         (JournalFields.Areas, _areas.Count == 0 ? null : string.Join("; ", _areas.Select(a => a.Name).Order(StringComparer.Ordinal))),
         (JournalFields.EvidenceLinks, _evidenceLinks.Count == 0 ? null
             : string.Join("\n", _evidenceLinks.Select(e => e.Title is null ? e.Url : $"{e.Title} <{e.Url}>"))),
+        (JournalFields.Continues, _continues.Count == 0 ? null
+            : string.Join("\n", _continues.Select(c => c.Earlier is { } earlier ? $"#{earlier.Id} {earlier.Title}" : $"#{c.EarlierId}"))),
     ];
+
+    /// <summary>
+    /// Records that this deliverable continues <paramref name="earlier"/>, made at an earlier Council of the same
+    /// partnership (the caller checks that with <see cref="FollowThroughRules"/>): one journal entry. Linking twice,
+    /// or to itself, is refused.
+    /// </summary>
+    public Continuation Continue(Deliverable earlier, string basis, string linkedBy, DateTime nowUtc, string? note = null)
+    {
+        if (ReferenceEquals(earlier, this) || (earlier.Id != 0 && earlier.Id == Id))
+        {
+            throw new ArgumentException("A deliverable cannot continue itself.", nameof(earlier));
+        }
+
+        if (_continues.Any(c => ReferenceEquals(c.Earlier, earlier) || (earlier.Id != 0 && c.EarlierId == earlier.Id)))
+        {
+            throw new ArgumentException($"It already continues deliverable #{earlier.Id}.", nameof(earlier));
+        }
+
+        TextRules.Require("The note for the history", note, StatusChange.NoteMaxLength, TextKind.Markdown);
+        var before = Snapshot();
+        var continuation = new Continuation(this, earlier, basis, linkedBy, nowUtc);
+        _continues.Add(continuation);
+        AppendJournal(before, linkedBy, nowUtc, note, statusChange: null, always: true);
+        return continuation;
+    }
+
+    /// <summary>Removes the link to an earlier deliverable, journalled with who, when and why; false when there was none.</summary>
+    public bool StopContinuing(int earlierId, string changedBy, DateTime nowUtc, string? note)
+    {
+        TextRules.Require("The note for the history", note, StatusChange.NoteMaxLength, TextKind.Markdown);
+        var link = _continues.FirstOrDefault(c => c.EarlierId == earlierId);
+        if (link is null)
+        {
+            return false;
+        }
+
+        var before = Snapshot();
+        _continues.Remove(link);
+        AppendJournal(before, changedBy, nowUtc, note, statusChange: null, always: true);
+        return true;
+    }
 
     /// <summary>Refuses, before anything changes, an update that breaks a rule the form should have explained.</summary>
     private static void Check(DeliverableUpdate update)
@@ -254,4 +298,7 @@ public sealed class Deliverable
     }
     public IReadOnlyList<EvidenceLink> EvidenceLinks => _evidenceLinks;
     public IReadOnlyList<Area> Areas => _areas;
+
+    /// <summary>The earlier Councils' deliverables this one continues (loaded when asked for).</summary>
+    public IReadOnlyList<Continuation> Continues => _continues;
 }

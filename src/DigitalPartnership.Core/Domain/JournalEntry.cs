@@ -16,6 +16,9 @@ public sealed class JournalEntry
 {
     public const int NoteMaxLength = StatusChange.NoteMaxLength;
 
+    /// <summary>Who saved: a person's e-mail address or a tool's name, as Identity limits a user name.</summary>
+    public const int ByMaxLength = 256;
+
     private readonly List<JournalDetail> _details = [];
 
     private JournalEntry() { }

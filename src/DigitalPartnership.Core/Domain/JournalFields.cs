@@ -18,6 +18,7 @@ public static class JournalFields
     public const string TargetDate = "target-date";
     public const string Areas = "areas";
     public const string EvidenceLinks = "evidence-links";
+    public const string Continues = "continues";
     public const string Ordinal = "ordinal";
     public const string City = "city";
     public const string Country = "country";
@@ -31,7 +32,7 @@ public static class JournalFields
     public const string NextYear = "next-year";
 
     /// <summary>Fields whose values are long text, shown as a word-level difference rather than "old → new".</summary>
-    public static bool IsLongText(string field) => field is Notes or Summary or Title or EvidenceLinks;
+    public static bool IsLongText(string field) => field is Notes or Summary or Title or EvidenceLinks or Continues;
 
     /// <summary>How a page names a field; <paramref name="partner"/> names the partner side ("Japan").</summary>
     public static string Label(string field, string partner = "Partner") => field switch
@@ -46,6 +47,7 @@ public static class JournalFields
         TargetDate => "Target date",
         Areas => "Areas",
         EvidenceLinks => "Evidence links",
+        Continues => "Continues",
         Ordinal => "Ordinal",
         City => "City",
         Country => "Country",

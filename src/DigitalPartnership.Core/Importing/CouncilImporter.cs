@@ -15,14 +15,23 @@ public enum ImportOutcome
     AlreadyImported,
 }
 
-public sealed record ImportResult(ImportOutcome Outcome, int MeetingId, int Outcomes, int Deliverables);
+public sealed record ImportResult(ImportOutcome Outcome, int MeetingId, int Outcomes, int Deliverables)
+{
+    /// <summary>Follow-through links to earlier Councils' deliverables stored with it (those the editor accepted).</summary>
+    public int Links { get; init; }
+}
 
 /// <summary>Stores what a Council text yields: one transaction, all or nothing, and the same text twice changes nothing.</summary>
 public sealed class CouncilImporter(PortalDbContext db, AreaTaxonomy taxonomy, TimeProvider time)
 {
     public const string ImporterName = "Council text importer";
 
-    public async Task<ImportResult> ImportAsync(string fileName, string text, CancellationToken ct, string importedBy = ImporterName)
+    /// <param name="acceptedLinks">
+    /// The <see cref="LinkProposal.Key"/>s of the proposed follow-through links an editor accepted; none when null or
+    /// empty. A key that is not among the proposals (the store changed since the preview) refuses the import.
+    /// </param>
+    public async Task<ImportResult> ImportAsync(string fileName, string text, CancellationToken ct, string importedBy = ImporterName,
+        IReadOnlyCollection<string>? acceptedLinks = null)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         var known = await db.Meetings.AsNoTracking().Where(m => m.SourceHash == hash).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);
@@ -47,22 +56,32 @@ public sealed class CouncilImporter(PortalDbContext db, AreaTaxonomy taxonomy, T
             }
         }
 
+        var proposals = acceptedLinks is { Count: > 0 } ? await new LinkProposer(db).ProposeAsync(parsed, ct) : [];
+        var accepted = Accepted(proposals, acceptedLinks);
         var areas = await SyncAreasAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         var meeting = new Meeting(partnership, parsed.Title, parsed.Meeting, fileName, text, hash, now, parsed.Facts.Date.Value?.End);
         var slugs = new UniqueSlugs(await db.Outcomes.AsNoTracking().Select(o => o.Slug).ToListAsync(ct));
+        var created = new List<List<Deliverable>>();
         foreach (var parsedOutcome in parsed.Outcomes)
         {
+            created.Add([]);
             var outcome = meeting.AddOutcome(slugs.Claim(parsedOutcome.Title), parsedOutcome.Title, parsedOutcome.Summary,
                 parsedOutcome.Areas.Select(a => areas[a.Slug]), Within(parsedOutcome.Section?.Display, Outcome.SectionMaxLength));
             foreach (var d in parsedOutcome.Deliverables)
             {
-                outcome.AddDeliverable(d.Title, d.Status, d.Source, d.Areas.Select(a => areas[a.Slug]), now, ImporterName,
-                    $"Imported from {fileName}; status proposed from the wording of the source sentence.");
+                created[^1].Add(outcome.AddDeliverable(d.Title, d.Status, d.Source, d.Areas.Select(a => areas[a.Slug]), now, ImporterName,
+                    $"Imported from {fileName}; status proposed from the wording of the source sentence."));
             }
         }
 
         db.Meetings.Add(meeting);
+        foreach (var link in accepted)
+        {
+            var earlier = await db.Deliverables.FirstAsync(d => d.Id == link.Earlier.Id, ct);
+            created[link.Outcome - 1][link.Deliverable - 1].Continue(earlier, link.Basis, importedBy, now);
+        }
+
         if (parsed.NextMeeting is { } next)
         {
             db.Milestones.Add(new Milestone(partnership, meeting, MilestoneKind.NextCouncil, $"Next Council: {next.Describe()}", next,
@@ -74,7 +93,26 @@ public sealed class CouncilImporter(PortalDbContext db, AreaTaxonomy taxonomy, T
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new ImportResult(ImportOutcome.Imported, meeting.Id, meeting.Outcomes.Count,
-            meeting.Outcomes.Sum(o => o.Deliverables.Count));
+            meeting.Outcomes.Sum(o => o.Deliverables.Count)) { Links = accepted.Count };
+    }
+
+    /// <summary>The proposals whose keys an editor accepted; a key not proposed refuses the import, as a stale preview.</summary>
+    private static IReadOnlyList<LinkProposal> Accepted(IReadOnlyList<LinkProposal> proposals, IReadOnlyCollection<string>? keys)
+    {
+        var byKey = proposals.ToDictionary(p => p.Key, StringComparer.Ordinal);
+        var accepted = new List<LinkProposal>();
+        foreach (var key in (keys ?? []).Distinct(StringComparer.Ordinal))
+        {
+            if (!byKey.TryGetValue(key, out var proposal))
+            {
+                throw new CouncilTextException("a link it was asked to make is not among the links proposed now (the store changed since the preview, "
+                    + "or the form was altered); preview the text again");
+            }
+
+            accepted.Add(proposal);
+        }
+
+        return accepted;
     }
 
     /// <summary>

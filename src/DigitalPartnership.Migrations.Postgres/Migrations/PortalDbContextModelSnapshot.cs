@@ -233,6 +233,43 @@ namespace DigitalPartnership.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("DigitalPartnership.Core.Domain.Continuation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<int>("DeliverableId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EarlierId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LinkedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EarlierId");
+
+                    b.HasIndex("DeliverableId", "EarlierId")
+                        .IsUnique();
+
+                    b.ToTable("Continuations");
+                });
+
             modelBuilder.Entity("DigitalPartnership.Core.Domain.Deliverable", b =>
                 {
                     b.Property<int>("Id")
@@ -944,6 +981,25 @@ namespace DigitalPartnership.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DigitalPartnership.Core.Domain.Continuation", b =>
+                {
+                    b.HasOne("DigitalPartnership.Core.Domain.Deliverable", "Deliverable")
+                        .WithMany("Continues")
+                        .HasForeignKey("DeliverableId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DigitalPartnership.Core.Domain.Deliverable", "Earlier")
+                        .WithMany()
+                        .HasForeignKey("EarlierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Deliverable");
+
+                    b.Navigation("Earlier");
+                });
+
             modelBuilder.Entity("DigitalPartnership.Core.Domain.Deliverable", b =>
                 {
                     b.HasOne("DigitalPartnership.Core.Domain.Outcome", "Outcome")
@@ -1128,6 +1184,8 @@ namespace DigitalPartnership.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("DigitalPartnership.Core.Domain.Deliverable", b =>
                 {
+                    b.Navigation("Continues");
+
                     b.Navigation("EvidenceLinks");
 
                     b.Navigation("History");

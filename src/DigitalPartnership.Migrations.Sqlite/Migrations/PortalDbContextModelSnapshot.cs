@@ -220,6 +220,41 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("DigitalPartnership.Core.Domain.Continuation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeliverableId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EarlierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LinkedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EarlierId");
+
+                    b.HasIndex("DeliverableId", "EarlierId")
+                        .IsUnique();
+
+                    b.ToTable("Continuations");
+                });
+
             modelBuilder.Entity("DigitalPartnership.Core.Domain.Deliverable", b =>
                 {
                     b.Property<int>("Id")
@@ -906,6 +941,25 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DigitalPartnership.Core.Domain.Continuation", b =>
+                {
+                    b.HasOne("DigitalPartnership.Core.Domain.Deliverable", "Deliverable")
+                        .WithMany("Continues")
+                        .HasForeignKey("DeliverableId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DigitalPartnership.Core.Domain.Deliverable", "Earlier")
+                        .WithMany()
+                        .HasForeignKey("EarlierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Deliverable");
+
+                    b.Navigation("Earlier");
+                });
+
             modelBuilder.Entity("DigitalPartnership.Core.Domain.Deliverable", b =>
                 {
                     b.HasOne("DigitalPartnership.Core.Domain.Outcome", "Outcome")
@@ -1090,6 +1144,8 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("DigitalPartnership.Core.Domain.Deliverable", b =>
                 {
+                    b.Navigation("Continues");
+
                     b.Navigation("EvidenceLinks");
 
                     b.Navigation("History");

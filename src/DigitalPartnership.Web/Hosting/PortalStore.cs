@@ -34,6 +34,7 @@ public static class PortalStore
             sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolveSeedsPath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
             AreaTaxonomy.FileName)));
         services.AddScoped<CouncilImporter>();
+        services.AddScoped<LinkProposer>();
         services.AddScoped<PortalSeeder>();
         services.AddScoped<DatasetGenerator>();
         services.AddScoped<Core.Reporting.ProgressReportBuilder>();

@@ -49,3 +49,17 @@ internal sealed class EvidenceLinkConfiguration : IEntityTypeConfiguration<Evide
         builder.Property(e => e.Title).HasMaxLength(EvidenceLink.TitleMaxLength);
     }
 }
+
+internal sealed class ContinuationConfiguration : IEntityTypeConfiguration<Continuation>
+{
+    public void Configure(EntityTypeBuilder<Continuation> builder)
+    {
+        builder.Property(c => c.Basis).HasMaxLength(Continuation.BasisMaxLength);
+        builder.Property(c => c.LinkedBy).HasMaxLength(JournalEntry.ByMaxLength);
+        // Deliverables are never deleted (their history forbids it); a link is removed only through the later deliverable.
+        builder.HasOne(c => c.Deliverable).WithMany(d => d.Continues).HasForeignKey(c => c.DeliverableId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.Earlier).WithMany().HasForeignKey(c => c.EarlierId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.DeliverableId, c.EarlierId }).IsUnique();
+        builder.HasIndex(c => c.EarlierId);
+    }
+}

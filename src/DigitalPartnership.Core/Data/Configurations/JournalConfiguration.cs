@@ -12,7 +12,7 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
 {
     public void Configure(EntityTypeBuilder<JournalEntry> builder)
     {
-        builder.Property(j => j.By).HasMaxLength(256);
+        builder.Property(j => j.By).HasMaxLength(JournalEntry.ByMaxLength);
         builder.Property(j => j.Note).HasMaxLength(JournalEntry.NoteMaxLength);
         builder.HasOne(j => j.Deliverable).WithMany(d => d.Journal).HasForeignKey(j => j.DeliverableId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(j => j.Outcome).WithMany(o => o.Journal).HasForeignKey(j => j.OutcomeId).OnDelete(DeleteBehavior.Restrict);

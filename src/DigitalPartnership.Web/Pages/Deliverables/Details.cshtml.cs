@@ -34,7 +34,9 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
 
         var scope = await PartnershipScope.OfAsync(HttpContext);
         var partnership = await db.Meetings.Where(m => m.Id == deliverable.MeetingId).Select(m => m.Partnership.Name).FirstAsync(ct);
-        Council = Display.CouncilWithPlace(scope.NameBeside(partnership), deliverable.Meeting);
+        PartnershipBeside = scope.NameBeside(partnership);
+        Council = Display.CouncilWithPlace(PartnershipBeside, deliverable.Meeting);
+        Thread = await DeliverableThreads.ForAsync(db, id, ct);
         Deliverable = deliverable with
         {
             Areas = (await AreaRefs.ForDeliverablesAsync(db, [id], ct))[id].ToList(),
@@ -45,6 +47,12 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
 
     /// <summary>The Council it was made at, named with its partnership when the store holds several.</summary>
     public string Council { get; private set; } = "";
+
+    /// <summary>The partnership's name where Councils are named with it (a store of several), else null.</summary>
+    public string? PartnershipBeside { get; private set; }
+
+    /// <summary>The commitment across Councils, from the one that made it to the last that reported on it; empty without links.</summary>
+    public IReadOnlyList<ThreadStep> Thread { get; private set; } = [];
 
     public sealed record DeliverableView(int Id, string Title, DeliverableStatus Status, int? Progress, string? EuLead, string? PartnerLead,
         DateOnly? TargetDate, string? Notes, string? SourceSentence, DateTime UpdatedAtUtc,

@@ -15,13 +15,22 @@ namespace DigitalPartnership.Web.Pages.Meetings;
 /// parser and importer as the command line, so the two never disagree.
 /// </summary>
 [Authorize(Policy = PortalAccounts.CanEdit)]
-public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer, TimeProvider time) : PageModel
+public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer, LinkProposer proposer, TimeProvider time) : PageModel
 {
     public const int MaxLength = 100_000;
     public const int MaxFileNameLength = 200;
 
+    /// <summary>More than a text can propose (<see cref="LinkProposer.PerDeliverable"/> per deliverable of the longest text seen, and then some).</summary>
+    public const int MaxLinks = 2_000;
+
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? FileName { get; set; }
+
+    /// <summary>The proposed follow-through links the editor ticked (<see cref="LinkProposal.Key"/>s).</summary>
+    [BindProperty] public List<string> Links { get; set; } = [];
+
+    /// <summary>True when the form was posted from a preview that showed the proposed links.</summary>
+    [BindProperty] public bool LinksReviewed { get; set; }
 
     public ImportPreview? Preview { get; private set; }
     public string? Problem { get; private set; }
@@ -30,7 +39,7 @@ public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer,
     {
     }
 
-    public IActionResult OnPostPreview()
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
         var parsed = Read();
         if (parsed is null)
@@ -38,24 +47,34 @@ public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer,
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
-        Preview = ImportPreview.From(parsed);
+        Preview = ImportPreview.From(parsed) with { Links = await proposer.ProposeAsync(parsed, ct) };
         return Page();
     }
 
     public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
     {
-        if (Read() is null)
+        if (Read() is not { } parsed)
         {
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
+        if (Links.Count > MaxLinks)
+        {
+            Problem = $"At most {MaxLinks:N0} links can be accepted at once.";
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
         try
         {
             var name = string.IsNullOrWhiteSpace(FileName) ? $"pasted-{time.GetUtcNow():yyyyMMdd-HHmmss}.txt" : Path.GetFileName(FileName.Trim());
-            var result = await importer.ImportAsync(name, Text!, ct, User.Identity!.Name!);
+            var result = await importer.ImportAsync(name, Text!, ct, User.Identity!.Name!, Links);
+            var unreviewed = result.Outcome == ImportOutcome.Imported && !LinksReviewed ? (await proposer.ProposeAsync(parsed, ct)).Count : 0;
             TempData.SetStatusMessage(result.Outcome == ImportOutcome.AlreadyImported
                 ? "This text was imported before: nothing changed."
-                : "Imported. Below is the text part by part, beside what was taken from each part.");
+                : "Imported" + (result.Links > 0 ? $", with {Display.Count(result.Links, "link")} to earlier Councils’ deliverables" : "")
+                    + ". Below is the text part by part, beside what was taken from each part."
+                    + (unreviewed > 0 ? $" {Display.Count(unreviewed, "possible link")} to earlier Councils’ deliverables {(unreviewed == 1 ? "was" : "were")} not reviewed: "
+                        + "add them from each deliverable’s page." : ""));
             return RedirectToPage("/Meetings/Details", new { id = result.MeetingId });
         }
         catch (CouncilTextException e)

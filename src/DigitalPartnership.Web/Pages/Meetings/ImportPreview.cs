@@ -17,6 +17,16 @@ public sealed record ImportPreview(
     /// <summary>Facts and titles marked "Check", counted for the line above them.</summary>
     public int ToCheck => Facts.Count(f => f.Doubt is not null) + TitlesToCheck;
 
+    /// <summary>Follow-through links to earlier Councils' deliverables, proposed for the editor to accept one by one.</summary>
+    public IReadOnlyList<LinkProposal> Links { get; init; } = [];
+
+    /// <summary>The links proposed for deliverable <paramref name="deliverable"/> (from 1) of <paramref name="outcome"/>, the best first.</summary>
+    public IEnumerable<LinkProposal> LinksFor(ParsedOutcome outcome, int deliverable)
+    {
+        var index = Text.Outcomes.Select((o, i) => (o, i)).First(x => ReferenceEquals(x.o, outcome)).i + 1;
+        return Links.Where(l => l.Outcome == index && l.Deliverable == deliverable);
+    }
+
     /// <summary>True when the outcomes stand under section headings (which then take the third heading level).</summary>
     public bool HasSections => Groups.Any(g => g.Section is not null);
 
