@@ -85,6 +85,12 @@ public sealed record ProgressReport
     /// </summary>
     public IReadOnlyList<OutcomeSection> OutcomeSections { get; init; } = [];
 
+    /// <summary>
+    /// Per Council with deliverables in the selection, in Council order: how many carry on an earlier Council's commitment
+    /// and how many are new there. With <see cref="ReportParts.FollowThrough"/>.
+    /// </summary>
+    public IReadOnlyList<CouncilFollowThrough> ByCouncil { get; init; } = [];
+
     /// <summary>Throws unless the report was built with <paramref name="needed"/>: a writer must not print an empty part as if nothing were in it.</summary>
     public void Require(ReportParts needed, string writer)
     {
@@ -93,6 +99,12 @@ public sealed record ProgressReport
             throw new ArgumentException($"{writer} writes {needed & ~Parts}, which this report was built without.");
         }
     }
+}
+
+/// <summary>One Council's deliverables in a report: those linked to a deliverable of an earlier Council, and the rest, new there.</summary>
+public sealed record CouncilFollowThrough(int MeetingId, string Council, int Deliverables, int CarriedOver)
+{
+    public int New => Deliverables - CarriedOver;
 }
 
 public sealed record AreaProgress(int AreaId, string Slug, string Name, StatusTally Counts);

@@ -93,6 +93,7 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
             AreaRows = areaSections ? await AreaRowsAsync(filter, byArea, ct) : new Dictionary<int, IReadOnlyList<ReportRow>>(),
             WithoutArea = areaSections ? await states.CountAsync(x => !db.DeliverableAreaLinks.Any(l => l.OwnerId == x.Deliverable.Id), ct) : 0,
             OutcomeSections = parts.HasFlag(ReportParts.OutcomeSections) ? await OutcomeSectionsAsync(states, byOutcome, filter, rowsPerOutcome, ct) : [],
+            ByCouncil = parts.HasFlag(ReportParts.FollowThrough) ? await FollowThroughAsync(states, filter, ct) : [],
         };
     }
 
@@ -124,6 +125,32 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
             .ToListAsync(ct);
         return new ChangeSummary(groups.Where(g => g.Added).Sum(g => g.Count),
             new StatusTally(groups.Where(g => !g.Added).Select(g => (g.ToStatus, g.Count))));
+    }
+
+    /// <summary>
+    /// Per Council, its selected deliverables and how many of them continue an earlier Council's deliverable by a link
+    /// made by the report's date ("as of" reports count the links made by then).
+    /// </summary>
+    private async Task<IReadOnlyList<CouncilFollowThrough>> FollowThroughAsync(IQueryable<DeliverableAsOf> states, ReportFilter filter, CancellationToken ct)
+    {
+        var end = filter.AsOfEndUtc ?? DateTime.MaxValue;
+        var totals = await states.GroupBy(x => x.Deliverable.Outcome.MeetingId).Select(g => new { MeetingId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var carried = await states.Where(x => db.Continuations.Any(c => c.DeliverableId == x.Deliverable.Id && c.LinkedAtUtc < end))
+            .GroupBy(x => x.Deliverable.Outcome.MeetingId).Select(g => new { MeetingId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.MeetingId, g => g.Count, ct);
+        var ids = totals.Select(t => t.MeetingId).ToList();
+        var meetings = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .Select(m => new { m.Id, m.Place.Ordinal, m.Place.City, m.Place.Country, m.Place.Date, m.Place.Year, Partnership = m.Partnership.Name })
+            .ToDictionaryAsync(m => m.Id, ct);
+        var several = await Councils.SeveralPartnershipsAsync(db, ct);
+        return totals
+            .Select(t => (Total: t, Meeting: meetings[t.MeetingId]))
+            .OrderBy(x => x.Meeting.Partnership, StringComparer.Ordinal).ThenBy(x => x.Meeting.Ordinal ?? int.MaxValue).ThenBy(x => x.Meeting.Date)
+            .ThenBy(x => x.Meeting.Id)
+            .Select(x => new CouncilFollowThrough(x.Meeting.Id,
+                CouncilNames.With(several ? x.Meeting.Partnership : null, MeetingPlace.ShortNameOf(x.Meeting.Ordinal, x.Meeting.City, x.Meeting.Country)),
+                x.Total.Count, carried.GetValueOrDefault(x.Meeting.Id)))
+            .ToList();
     }
 
     private async Task<ReportFileNameParts> FileNamePartsAsync(ReportFilter filter, string? partnershipSlug, DateOnly reportDate, CancellationToken ct)

@@ -38,11 +38,17 @@ public enum ReportParts
     /// </summary>
     OutcomeSections = 32,
 
+    /// <summary>
+    /// Per Council of the selection, how many of its deliverables carry on a commitment of an earlier Council (a
+    /// follow-through link) and how many are new: two grouped queries.
+    /// </summary>
+    FollowThrough = 64,
+
     /// <summary>The key issues a briefing opens with: overdue, at risk and delayed, each with the reason (latest note).</summary>
     KeyIssues = OverdueList | AtRiskOrDelayedList,
 
     /// <summary>What the reports page shows: the briefing's order, without the per-area lists.</summary>
-    Page = KeyIssues | ChangeList | ProgressOverTime | OutcomeSections,
+    Page = KeyIssues | ChangeList | ProgressOverTime | OutcomeSections | FollowThrough,
 
     /// <summary>What the XLSX Summary sheet writes beside the figures; the rows stream separately.</summary>
     Spreadsheet = ProgressOverTime,

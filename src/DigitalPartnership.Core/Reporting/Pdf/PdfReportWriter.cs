@@ -52,6 +52,7 @@ public sealed class PdfReportWriter(ReportFontFiles fonts)
             ct.ThrowIfCancellationRequested();
             KeyIssuesInFull(pages, report);
             OutcomeSections(pages, report, ct);
+            FollowThrough(pages, report);
             FiguresByArea(pages, report, ct);
             ProgressOverTime(pages, report);
             Changes(pages, report);
@@ -302,6 +303,22 @@ public sealed class PdfReportWriter(ReportFontFiles fonts)
                 + "have no section here: the XLSX lists every deliverable with its outcome.", 9, brush: Grey);
         }
 
+        pages.End();
+    }
+
+    /// <summary>Per Council: its deliverables carried over from an earlier Council and those new there, as on the reports page.</summary>
+    private static void FollowThrough(PageCursor pages, ProgressReport report)
+    {
+        if (report.ByCouncil.Count == 0)
+        {
+            return;
+        }
+
+        pages.BeginSection();
+        pages.Heading("From one Council to the next", 2);
+        pages.Paragraph("Each Council's deliverables: those that carry on a commitment of an earlier Council, and those new at that Council.", 9);
+        pages.Table(["Council", "Carried over from an earlier Council", "New at this Council", "Deliverables"], [205, 120, 90, 70],
+            report.ByCouncil.Select(c => (string[])[c.Council, Count(c.CarriedOver), Count(c.New), Count(c.Deliverables)]));
         pages.End();
     }
 
