@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using System.Text.Json;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
@@ -84,6 +85,13 @@ public static class PortalWeb
                 : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        // The exception handler re-executes /error with the failed request's query string: a form posted to a named
+        // handler ("?handler=Link") would ask the error page for that handler, which it lacks, and answer 404.
+        app.UseWhen(context => context.Features.Get<IExceptionHandlerPathFeature>() is not null, error => error.Use((context, next) =>
+        {
+            context.Request.QueryString = QueryString.Empty;
+            return next(context);
+        }));
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

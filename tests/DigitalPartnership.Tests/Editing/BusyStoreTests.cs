@@ -43,4 +43,35 @@ public sealed class BusyStoreTests
         await using var db = factory.NewContext();
         Assert.Equal(DeliverableStatus.NotStarted, await db.Deliverables.Where(d => d.Id == id).Select(d => d.Status).SingleAsync());
     }
+
+    [SqliteFact]
+    public async Task A_form_posted_to_a_named_handler_while_the_database_is_held_answers_503_not_page_not_found()
+    {
+        await using var factory = new PortalFactory();
+        await using var impatient = factory.WithWebHostBuilder(b =>
+            b.UseSetting("ConnectionStrings:Portal", $"Data Source={factory.DatabasePath};Default Timeout=1"));
+        await factory.EnsureAccountAsync("editor@test.example.org", PortalRoles.Editor);
+        var busyEditor = impatient.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PortalFactory.SignInAsync(busyEditor, "editor@test.example.org", PortalFactory.Password);
+        var form = await PortalFactory.FormAsync(busyEditor, "/meetings/import");
+        form["Text"] = File.ReadAllText(TestFiles.CouncilText("eu-korea-second-council-seoul.md"));
+
+        await using (var holder = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False"))
+        {
+            await holder.OpenAsync();
+            await using var hold = holder.CreateCommand();
+            hold.CommandText = "BEGIN EXCLUSIVE;";
+            await hold.ExecuteNonQueryAsync();
+
+            using var response = await busyEditor.PostAsync("/meetings/import?handler=Import", new FormUrlEncodedContent(form));
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Contains("Nothing was lost", await response.Content.ReadAsStringAsync());
+            hold.CommandText = "ROLLBACK;";
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        await using var db = factory.NewContext();
+        Assert.Equal(1, await db.Meetings.CountAsync());
+    }
 }
