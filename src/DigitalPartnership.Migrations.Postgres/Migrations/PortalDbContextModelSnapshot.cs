@@ -986,7 +986,7 @@ namespace DigitalPartnership.Migrations.Postgres.Migrations
                     b.HasOne("DigitalPartnership.Core.Domain.Deliverable", "Deliverable")
                         .WithMany("Continues")
                         .HasForeignKey("DeliverableId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.ClientCascade)
                         .IsRequired();
 
                     b.HasOne("DigitalPartnership.Core.Domain.Deliverable", "Earlier")

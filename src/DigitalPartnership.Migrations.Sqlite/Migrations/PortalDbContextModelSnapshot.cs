@@ -946,7 +946,7 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
                     b.HasOne("DigitalPartnership.Core.Domain.Deliverable", "Deliverable")
                         .WithMany("Continues")
                         .HasForeignKey("DeliverableId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.ClientCascade)
                         .IsRequired();
 
                     b.HasOne("DigitalPartnership.Core.Domain.Deliverable", "Earlier")

@@ -25,6 +25,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Portal por
         { "GET", "/milestones", "302 200 200 200 200" },
         { "GET", "/deliverables/{deliverable}/edit", "302 403 200 403 200" },
         { "POST", "/deliverables/{deliverable}/edit", "302 403 400 403 400" },
+        { "GET", "/deliverables/{deliverable}/thread", "302 403 200 403 200" },
+        { "POST", "/deliverables/{deliverable}/thread?handler=Link", "302 403 400 403 400" },
         { "GET", "/outcomes/semiconductors-and-6g/edit", "302 403 200 403 200" },
         { "POST", "/outcomes/semiconductors-and-6g/edit", "302 403 400 403 400" },
         { "GET", "/outcomes/semiconductors-and-6g/deliverables/new", "302 403 200 403 200" },

@@ -56,8 +56,9 @@ internal sealed class ContinuationConfiguration : IEntityTypeConfiguration<Conti
     {
         builder.Property(c => c.Basis).HasMaxLength(Continuation.BasisMaxLength);
         builder.Property(c => c.LinkedBy).HasMaxLength(JournalEntry.ByMaxLength);
-        // Deliverables are never deleted (their history forbids it); a link is removed only through the later deliverable.
-        builder.HasOne(c => c.Deliverable).WithMany(d => d.Continues).HasForeignKey(c => c.DeliverableId).OnDelete(DeleteBehavior.Restrict);
+        // Deliverables are never deleted (their history forbids it). A link removed from the later deliverable is deleted as
+        // an orphan, which EF does only for a cascading relationship: ClientCascade, so the database itself still restricts.
+        builder.HasOne(c => c.Deliverable).WithMany(d => d.Continues).HasForeignKey(c => c.DeliverableId).OnDelete(DeleteBehavior.ClientCascade);
         builder.HasOne(c => c.Earlier).WithMany().HasForeignKey(c => c.EarlierId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.DeliverableId, c.EarlierId }).IsUnique();
         builder.HasIndex(c => c.EarlierId);

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace DigitalPartnership.Migrations.Sqlite.Migrations
+namespace DigitalPartnership.Migrations.Postgres.Migrations
 {
     /// <summary>
     /// Follow-through across Councils: which earlier deliverable each deliverable continues. The pages show the links,
@@ -18,13 +19,13 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
                 name: "Continuations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DeliverableId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EarlierId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Basis = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
-                    LinkedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    LinkedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DeliverableId = table.Column<int>(type: "integer", nullable: false),
+                    EarlierId = table.Column<int>(type: "integer", nullable: false),
+                    Basis = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
+                    LinkedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    LinkedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -33,8 +34,7 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
                         name: "FK_Continuations_Deliverables_DeliverableId",
                         column: x => x.DeliverableId,
                         principalTable: "Deliverables",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_Continuations_Deliverables_EarlierId",
                         column: x => x.EarlierId,
@@ -54,20 +54,13 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
                 table: "Continuations",
                 column: "EarlierId");
 
-            foreach (var change in new[] { "INSERT", "UPDATE", "DELETE" })
-            {
-                migrationBuilder.Sql($"CREATE TRIGGER StoreVersion_Continuations_{change} AFTER {change} ON \"Continuations\" BEGIN UPDATE StoreVersion SET Value = Value + 1 WHERE Id = 1; END;");
-            }
+            migrationBuilder.Sql("CREATE TRIGGER store_version AFTER INSERT OR UPDATE OR DELETE ON \"Continuations\" FOR EACH STATEMENT EXECUTE FUNCTION portal_store_changed();");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var change in new[] { "INSERT", "UPDATE", "DELETE" })
-            {
-                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS StoreVersion_Continuations_{change};");
-            }
-
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS store_version ON \"Continuations\";");
             migrationBuilder.DropTable(
                 name: "Continuations");
         }
