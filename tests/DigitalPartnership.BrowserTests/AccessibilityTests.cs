@@ -1,6 +1,4 @@
 using System.Text;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using DigitalPartnership.Core.Accounts;
 using DigitalPartnership.Tests.Support;
 using Microsoft.Playwright;
@@ -18,11 +16,6 @@ public sealed class AccessibilityTests(LivePortal portal) : IClassFixture<LivePo
     public const int Desktop = 1280;
     public const int Phone = 390;
 
-    private static readonly AxeRunOptions WcagAa = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        ResultTypes = [ResultType.Violations],
-    };
 
     public static TheoryData<string, int> RolesAndWidths()
     {
@@ -197,23 +190,11 @@ public sealed class AccessibilityTests(LivePortal portal) : IClassFixture<LivePo
 
         public async Task CurrentAsync(string name)
         {
-            var result = await _page.RunAxe(WcagAa);
-            foreach (var violation in result.Violations)
-            {
-                Violations.AppendLine($"- {name} ({_page.Url}): {violation.Id} [{violation.Impact}] {violation.Help}");
-                foreach (var node in violation.Nodes.Take(5))
-                {
-                    Violations.AppendLine($"    {node.Target}: {Shorten(node.Html)} {Shorten(string.Join("; ", node.Any.Concat(node.All).Concat(node.None).Select(check => check.Message)))}");
-                }
-            }
-
+            await AxeScan.AppendViolationsAsync(_page, name, Violations);
             if (_screenshotPrefix is not null)
             {
                 await _portal.ScreenshotAsync(_page, $"{_screenshotPrefix}-{name}");
             }
         }
-
-        private static string Shorten(string? text) =>
-            text is null ? "" : (text.Length <= 300 ? text : text[..300] + "…").ReplaceLineEndings(" ");
     }
 }

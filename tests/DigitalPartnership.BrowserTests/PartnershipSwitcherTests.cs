@@ -1,6 +1,4 @@
 using System.Text;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using DigitalPartnership.Core.Accounts;
 using DigitalPartnership.Core.Importing;
 using DigitalPartnership.Tests.Support;
@@ -16,12 +14,6 @@ namespace DigitalPartnership.BrowserTests;
 public sealed class PartnershipSwitcherTests(LivePortal portal) : IClassFixture<LivePortal>
 {
     private const string Korea = "eu-korea-digital-partnership";
-
-    private static readonly AxeRunOptions WcagAa = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        ResultTypes = [ResultType.Violations],
-    };
 
     [BrowserFact]
     public async Task The_switcher_works_without_script_and_is_remembered()
@@ -59,25 +51,25 @@ public sealed class PartnershipSwitcherTests(LivePortal portal) : IClassFixture<
         await page.GotoAsync(portal.BaseUrl + "/");
         var switcher = page.GetByTestId("partnership-switcher");
         await Expect(switcher).ToBeVisibleAsync();
-        await ScanAsync(page, "dashboard-all", violations);
+        await AxeScan.AppendViolationsAsync(page, "dashboard-all", violations);
 
         await switcher.GetByLabel("Partnership").SelectOptionAsync(Korea);
         await switcher.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("partnership-label")).ToHaveTextAsync("EU–Korea Digital Partnership");
         await Expect(page).ToHaveTitleAsync("Dashboard · EU–Korea · Digital Partnership Portal");
-        await ScanAsync(page, "dashboard-korea", violations);
+        await AxeScan.AppendViolationsAsync(page, "dashboard-korea", violations);
 
         await page.GotoAsync(portal.BaseUrl + "/deliverables");
         await Expect(page.GetByTestId("total")).ToHaveTextAsync("4");
-        await ScanAsync(page, "deliverables-korea", violations);
+        await AxeScan.AppendViolationsAsync(page, "deliverables-korea", violations);
         await page.GotoAsync(portal.BaseUrl + "/reports");
         await Expect(page.Locator("h1")).ToHaveTextAsync("EU–Korea Digital Partnership: progress report");
-        await ScanAsync(page, "reports-korea", violations);
+        await AxeScan.AppendViolationsAsync(page, "reports-korea", violations);
         await page.GotoAsync(portal.BaseUrl + "/partnerships");
-        await ScanAsync(page, "overview", violations);
+        await AxeScan.AppendViolationsAsync(page, "overview", violations);
         await page.GotoAsync(portal.BaseUrl + "/milestones?partnership=eu-atlantis");
         await Expect(page.GetByTestId("partnership-unknown")).ToBeVisibleAsync();
-        await ScanAsync(page, "unknown-partnership", violations);
+        await AxeScan.AppendViolationsAsync(page, "unknown-partnership", violations);
 
         Assert.True(violations.Length == 0, $"axe found WCAG 2.2 AA violations at {width} px:\n{violations}");
         Assert.Empty(consoleErrors);
@@ -90,18 +82,5 @@ public sealed class PartnershipSwitcherTests(LivePortal portal) : IClassFixture<
         // The same text twice changes nothing, so each width may ask.
         var result = await new CouncilImporter(db, TestFiles.Taxonomy, TimeProvider.System).ImportAsync("eu-korea-second-council-seoul.md", text, CancellationToken.None);
         Assert.Contains(result.Outcome, new[] { ImportOutcome.Imported, ImportOutcome.AlreadyImported });
-    }
-
-    private static async Task ScanAsync(IPage page, string name, StringBuilder violations)
-    {
-        var result = await page.RunAxe(WcagAa);
-        foreach (var violation in result.Violations)
-        {
-            violations.AppendLine($"- {name} ({page.Url}): {violation.Id} [{violation.Impact}] {violation.Help}");
-            foreach (var node in violation.Nodes.Take(5))
-            {
-                violations.AppendLine($"    {node.Target}: {node.Html}");
-            }
-        }
     }
 }
