@@ -57,8 +57,17 @@ public sealed record LinkProposal(int Outcome, int Deliverable, EarlierDeliverab
 /// </summary>
 public sealed class LinkProposer(PortalDbContext db)
 {
-    /// <summary>The lowest score proposed: below it, the shared words are too common to mean the same commitment.</summary>
+    /// <summary>The lowest score proposed.</summary>
     public const double Threshold = 0.3;
+
+    /// <summary>
+    /// The least wording two commitments must share, whatever their areas: tried on the EU–US TTC's six statements, one
+    /// shared word ("ai") in the same area proposed every AI commitment for every other.
+    /// </summary>
+    public const double MinimumWording = 0.25;
+
+    /// <summary>At least two shared content words, for the same reason.</summary>
+    public const int MinimumSharedWords = 2;
 
     /// <summary>How many earlier deliverables are proposed for one new deliverable, the best first.</summary>
     public const int PerDeliverable = 2;
@@ -66,7 +75,7 @@ public sealed class LinkProposer(PortalDbContext db)
     /// <summary>How many earlier deliverables are compared, those of the latest Councils first.</summary>
     public const int CandidateLimit = 5_000;
 
-    private const double WordingWeight = 0.65;
+    private const double WordingWeight = 0.75;
 
     /// <summary>The links a text's deliverables may have to the stored Councils of its partnership, best first per deliverable.</summary>
     public async Task<IReadOnlyList<LinkProposal>> ProposeAsync(CouncilText text, CancellationToken ct)
@@ -124,9 +133,9 @@ public sealed class LinkProposer(PortalDbContext db)
     }
 
     /// <summary>
-    /// Scores every pair of a new and an earlier deliverable: two parts wording (the content words both titles share)
+    /// Scores every pair of a new and an earlier deliverable: three parts wording (the content words both titles share)
     /// to one part areas (the areas both are filed under), and keeps the best <see cref="PerDeliverable"/> at or above
-    /// <see cref="Threshold"/> that share at least one word.
+    /// <see cref="Threshold"/> whose wording alone is alike enough (<see cref="MinimumWording"/>, <see cref="MinimumSharedWords"/>).
     /// </summary>
     public static IReadOnlyList<LinkProposal> Propose(CouncilText text, IReadOnlyList<EarlierDeliverable> earlier)
     {
@@ -158,7 +167,7 @@ public sealed class LinkProposer(PortalDbContext db)
             var areas = areaSlugs.ToHashSet(StringComparer.Ordinal);
             return _candidates
                 .Select(c => Score(outcome, deliverable, words, areas, c.Deliverable, c.Words, c.Areas))
-                .Where(s => s.Score >= Threshold && s.SharedWords.Count > 0)
+                .Where(s => s.Score >= Threshold && s.Wording >= MinimumWording && s.SharedWords.Count >= MinimumSharedWords)
                 .OrderByDescending(s => s.Score).ThenByDescending(s => s.Earlier.Id)
                 .Take(count);
         }

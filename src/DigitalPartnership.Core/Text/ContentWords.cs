@@ -23,6 +23,7 @@ public static partial class ContentWords
         "council", "meeting", "digital", "partnership", "eu", "european", "union", "commit", "committed", "commitment",
         "launch", "launched", "establish", "established", "welcome", "welcomed", "highlight", "highlighted", "aim",
         "aims", "view", "ensure", "take", "taken", "make", "made", "next", "year", "years", "current", "related",
+        "ttc", "dpc", // the Councils' own names
     };
 
     /// <summary>The distinct folded content words of <paramref name="text"/>, leaving out <paramref name="alsoCommon"/> (the partners' names).</summary>
@@ -59,6 +60,12 @@ public static partial class ContentWords
         if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
         {
             return word[..^3] + "y";
+        }
+
+        if (word.Length > 5 && (word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal)
+            || word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal)))
+        {
+            return word[..^2];
         }
 
         if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal) && word.Length > 3)

@@ -72,6 +72,19 @@ public sealed class FollowThroughRulesTests
     }
 
     [Fact]
+    public void One_shared_word_in_the_same_area_is_not_enough_to_propose_a_link()
+    {
+        var text = TestFiles.Parse(TestFiles.CouncilText("eu-japan-third-council-tokyo.md"));
+        IReadOnlyList<EarlierDeliverable> earlier =
+        [
+            new(9, "Semiconductors terminology and taxonomy", "2nd Council, Brussels", DeliverableStatus.NotStarted,
+                [new AreaRef("semiconductors", "Semiconductors")]),
+        ];
+
+        Assert.Empty(LinkProposer.Propose(text, earlier)); // "semiconductor" alone, though both are filed under Semiconductors
+    }
+
+    [Fact]
     public void Linking_and_unlinking_each_write_one_journal_entry_with_the_earlier_deliverable_named()
     {
         var (earlier, later) = TwoCouncils();
