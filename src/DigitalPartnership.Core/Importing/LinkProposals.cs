@@ -98,17 +98,18 @@ public sealed class LinkProposer(PortalDbContext db)
 
     /// <summary>
     /// The deliverables of the Councils of a partnership held before <paramref name="later"/>, the latest Council's
-    /// first, at most <see cref="CandidateLimit"/>.
+    /// first, at most <see cref="CandidateLimit"/>; each Council named with its partnership where the store holds several.
     /// </summary>
     public async Task<IReadOnlyList<EarlierDeliverable>> EarlierAsync(int partnershipId, CouncilOrder later, CancellationToken ct)
     {
         var meetings = (await Councils.Held(db, partnershipId)
-                .Select(m => new { m.Id, m.Place.Ordinal, m.Place.Date, m.Place.Year, m.Place.City, m.Place.Country })
+                .Select(m => new { m.Id, m.Place.Ordinal, m.Place.Date, m.Place.Year, m.Place.City, m.Place.Country, Partnership = m.Partnership.Name })
                 .ToListAsync(ct))
             .Where(m => m.Id != later.Id && FollowThroughRules.IsEarlier(new CouncilOrder(m.Id, m.Ordinal, m.Date, m.Year), later))
             .OrderByDescending(m => m.Ordinal).ThenByDescending(m => m.Date).ThenByDescending(m => m.Id)
             .ToList();
         var found = new List<EarlierDeliverable>();
+        var several = await Councils.SeveralPartnershipsAsync(db, ct);
         foreach (var meeting in meetings)
         {
             var rows = await db.Deliverables.AsNoTracking().Where(d => d.Outcome.MeetingId == meeting.Id)
@@ -116,7 +117,7 @@ public sealed class LinkProposer(PortalDbContext db)
                 .Take(CandidateLimit - found.Count)
                 .Select(d => new { d.Id, d.Title, d.Status })
                 .ToListAsync(ct);
-            var council = MeetingPlace.ShortNameOf(meeting.Ordinal, meeting.City, meeting.Country);
+            var council = CouncilNames.With(several ? meeting.Partnership : null, MeetingPlace.ShortNameOf(meeting.Ordinal, meeting.City, meeting.Country));
             foreach (var chunk in rows.Chunk(500))
             {
                 var areas = await AreaRefs.ForDeliverablesAsync(db, chunk.Select(r => r.Id).ToList(), ct);

@@ -167,6 +167,18 @@ public sealed class PartnershipScopeTests(TwoPartnershipsPortal portal) : IClass
     }
 
     [Fact]
+    public async Task Follow_through_offers_only_the_same_partnerships_earlier_Councils_and_names_the_Council_with_its_partnership()
+    {
+        var editor = await portal.ClientAsync(PortalRoles.Editor, "thread.names@test.example.org");
+
+        var page = await editor.GetDocumentAsync($"/deliverables/{portal.KoreaDeliverableId}/thread");
+
+        Assert.Contains("of the EU–Korea · 2nd Council (Seoul, Korea, 12 March 2024)", page.QuerySelector(".lead-muted").Text());
+        // EU–Japan's 2nd Council met earlier, but a Korea commitment cannot continue a Japan one.
+        Assert.Contains("No earlier Council of this partnership is stored", page.QuerySelector("section[aria-labelledby=add-heading]").Text());
+    }
+
+    [Fact]
     public async Task Milestones_and_the_meeting_list_keep_to_the_chosen_partnership()
     {
         var reader = await portal.ReaderAsync("korea.timeline@test.example.org");

@@ -127,7 +127,8 @@ public sealed class ThreadModel(PortalDbContext db, LinkProposer proposer, TimeP
 
         var meeting = deliverable.Outcome.Meeting;
         Title = deliverable.Title;
-        Council = Display.CouncilWithPlace(meeting.Place);
+        var scope = await PartnershipScope.OfAsync(HttpContext);
+        Council = Display.CouncilWithPlace(scope.NameBeside(meeting.Partnership.Name), meeting.Place);
         Continues = deliverable.Continues.OrderBy(c => c.EarlierId).ToList();
         Choices = await proposer.EarlierAsync(meeting.PartnershipId,
             new CouncilOrder(meeting.Id, meeting.Place.Ordinal, meeting.Place.Date, meeting.Place.Year), ct);
