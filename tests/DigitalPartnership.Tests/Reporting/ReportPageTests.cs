@@ -50,8 +50,8 @@ public sealed class ReportPageTests : IAsyncLifetime
     {
         var page = await _manager.GetDocumentAsync("/reports?since=2026-11-01");
 
-        Assert.Equal(["Summary", "Key issues", "What changed since 1 November 2026", "Key outcomes", "Figures by area", "Progress over time",
-                "Changes since 1 November 2026"],
+        Assert.Equal(["Summary", "Key issues", "What changed since 1 November 2026", "Key outcomes", "From one Council to the next", "Figures by area",
+                "Progress over time", "Changes since 1 November 2026"],
             page.QuerySelectorAll("[data-testid=report] h2").Select(h => string.Join(' ', h.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))));
         // One section per key outcome, each deliverable listed once under it.
         var sections = page.QuerySelectorAll("[data-testid=outcome-section]");
