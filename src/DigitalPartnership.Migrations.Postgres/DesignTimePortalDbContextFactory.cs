@@ -9,7 +9,7 @@ public sealed class DesignTimePortalDbContextFactory : IDesignTimeDbContextFacto
 {
     public PortalDbContext CreateDbContext(string[] args)
     {
-        var provider = new PostgresStoreProvider();
+        var provider = new PostgresStoreProvider { UseCompiledModel = false };
         var options = new DbContextOptionsBuilder<PortalDbContext>();
         provider.Configure(options, "Host=localhost;Database=design_time;Username=portal");
         return new PortalDbContext(options.Options);

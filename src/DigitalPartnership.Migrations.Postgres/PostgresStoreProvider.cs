@@ -46,9 +46,20 @@ public sealed class PostgresStoreProvider : IStoreProvider
         }
     }
 
+    /// <summary>
+    /// Whether contexts use the model compiled ahead of time (<c>CompiledModel/</c>, made by <c>dotnet ef dbcontext
+    /// optimize</c>) instead of building it at start-up; the design-time tools build it from the configuration.
+    /// </summary>
+    public bool UseCompiledModel { get; init; } = true;
+
     public void Configure(DbContextOptionsBuilder options, string connectionString)
     {
         StoreProviderExtension.AddTo(options, this);
+        if (UseCompiledModel)
+        {
+            options.UseModel(CompiledModel.PortalDbContextModel.Instance);
+        }
+
         options.UseNpgsql(connectionString, npgsql => npgsql
                 .MigrationsAssembly(typeof(PostgresStoreProvider).Assembly.GetName().Name)
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))

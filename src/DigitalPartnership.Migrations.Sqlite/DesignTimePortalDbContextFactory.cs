@@ -9,7 +9,7 @@ public sealed class DesignTimePortalDbContextFactory : IDesignTimeDbContextFacto
 {
     public PortalDbContext CreateDbContext(string[] args)
     {
-        var provider = new SqliteStoreProvider();
+        var provider = new SqliteStoreProvider { UseCompiledModel = false };
         var options = new DbContextOptionsBuilder<PortalDbContext>();
         provider.Configure(options, "Data Source=design-time.db");
         return new PortalDbContext(options.Options);

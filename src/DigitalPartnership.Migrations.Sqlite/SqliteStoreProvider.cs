@@ -38,9 +38,20 @@ public sealed class SqliteStoreProvider : IStoreProvider
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Whether contexts use the model compiled ahead of time (<c>CompiledModel/</c>, made by <c>dotnet ef dbcontext
+    /// optimize</c>) instead of building it at start-up; the design-time tools build it from the configuration.
+    /// </summary>
+    public bool UseCompiledModel { get; init; } = true;
+
     public void Configure(DbContextOptionsBuilder options, string connectionString)
     {
         StoreProviderExtension.AddTo(options, this);
+        if (UseCompiledModel)
+        {
+            options.UseModel(CompiledModel.PortalDbContextModel.Instance);
+        }
+
         options.UseSqlite(connectionString, sqlite => sqlite
                 .MigrationsAssembly(typeof(SqliteStoreProvider).Assembly.GetName().Name)
                 // Detail pages project a few small collections; one round trip is right for them.
