@@ -1,7 +1,9 @@
+using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Core.Reporting;
 using DigitalPartnership.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
 
 namespace DigitalPartnership.Tests.Reporting;
 
@@ -68,6 +70,23 @@ public sealed class XlsxExportWriterTests : IAsyncLifetime
             Assert.Equal($"A1:{lastColumn}{rows + 1}", sheet.GetFirstChild<AutoFilter>()!.Reference!.Value);
             Assert.Equal(rows + 1, sheet.GetFirstChild<SheetData>()!.Elements<Row>().Count());
         }
+    }
+
+    [Fact]
+    public async Task A_note_with_markup_characters_and_line_breaks_reads_back_as_the_same_text()
+    {
+        await using (var db = _database.NewContext())
+        {
+            var deliverable = await db.Deliverables.OrderBy(d => d.Id).FirstAsync();
+            deliverable.ChangeStatus(DeliverableStatus.Delayed, 50, "Costs < budget & schedule > plan\r\nSecond line\rThird",
+                "editor@example.org", new DateTime(2025, 4, 1, 9, 0, 0, DateTimeKind.Utc));
+            await db.SaveChangesAsync();
+        }
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await ExportAsync()), false);
+
+        // Line breaks are written as XML writes them, LF, which is what a spreadsheet shows as a break in the cell.
+        Assert.Contains("Costs < budget & schedule > plan\nSecond line\nThird", Texts(Sheet(document, "History")));
     }
 
     [Fact]
