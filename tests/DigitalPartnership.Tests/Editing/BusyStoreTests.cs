@@ -3,6 +3,7 @@ using DigitalPartnership.Core.Accounts;
 using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,11 +16,8 @@ public sealed class BusyStoreTests
     public async Task A_save_while_another_writer_holds_the_database_answers_503_and_changes_nothing()
     {
         await using var factory = new PortalFactory();
-        await using var impatient = factory.WithWebHostBuilder(b =>
-            b.UseSetting("ConnectionStrings:Portal", $"Data Source={factory.DatabasePath};Default Timeout=1"));
-        await factory.EnsureAccountAsync("editor@test.example.org", PortalRoles.Editor);
-        var busyEditor = impatient.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PortalFactory.SignInAsync(busyEditor, "editor@test.example.org", PortalFactory.Password);
+        await using var impatient = Impatient(factory);
+        var busyEditor = await EditorAsync(factory, impatient);
         var id = await factory.DeliverableIdAsync();
         var form = await PortalFactory.FormAsync(busyEditor, $"/deliverables/{id}/edit");
         form["Input.Status"] = "completed";
@@ -48,11 +46,8 @@ public sealed class BusyStoreTests
     public async Task A_form_posted_to_a_named_handler_while_the_database_is_held_answers_503_not_page_not_found()
     {
         await using var factory = new PortalFactory();
-        await using var impatient = factory.WithWebHostBuilder(b =>
-            b.UseSetting("ConnectionStrings:Portal", $"Data Source={factory.DatabasePath};Default Timeout=1"));
-        await factory.EnsureAccountAsync("editor@test.example.org", PortalRoles.Editor);
-        var busyEditor = impatient.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PortalFactory.SignInAsync(busyEditor, "editor@test.example.org", PortalFactory.Password);
+        await using var impatient = Impatient(factory);
+        var busyEditor = await EditorAsync(factory, impatient);
         var form = await PortalFactory.FormAsync(busyEditor, "/meetings/import");
         form["Text"] = File.ReadAllText(TestFiles.CouncilText("eu-korea-second-council-seoul.md"));
 
@@ -73,5 +68,17 @@ public sealed class BusyStoreTests
 
         await using var db = factory.NewContext();
         Assert.Equal(1, await db.Meetings.CountAsync());
+    }
+
+    /// <summary>The same portal with a busy timeout of one second, so a held database fails a save at once.</summary>
+    private static WebApplicationFactory<Program> Impatient(PortalFactory factory) =>
+        factory.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Portal", $"Data Source={factory.DatabasePath};Default Timeout=1"));
+
+    private static async Task<HttpClient> EditorAsync(PortalFactory factory, WebApplicationFactory<Program> portal)
+    {
+        await factory.EnsureAccountAsync("editor@test.example.org", PortalRoles.Editor);
+        var editor = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PortalFactory.SignInAsync(editor, "editor@test.example.org", PortalFactory.Password);
+        return editor;
     }
 }
