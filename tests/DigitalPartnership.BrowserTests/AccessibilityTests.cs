@@ -74,6 +74,7 @@ public sealed class AccessibilityTests(LivePortal portal) : IClassFixture<LivePo
 
             await ShowConflictAsync(page, deliverable);
             await scan.CurrentAsync("deliverable-edit-conflict");
+            await scan.PageAsync($"/deliverables/{deliverable}/thread", "deliverable-thread");
 
             // The bulk bar with two deliverables ticked, and the dialog that names the count.
             await scan.PageAsync("/deliverables", "deliverables-editor");

@@ -79,8 +79,8 @@ public sealed class ReportPrintingTests : IClassFixture<LongReport>
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await _portal.ScreenshotAsync(page, "report-long-print-media");
         var headings = (await page.Locator(".report h2").AllInnerTextsAsync()).Select(Words).ToList();
-        Assert.Equal(["Summary", "Key issues", "What changed since 1 November 2026", "Key outcomes", "Figures by area", "Progress over time",
-            "Changes since 1 November 2026"], headings);
+        Assert.Equal(["Summary", "Key issues", "What changed since 1 November 2026", "Key outcomes", "From one Council to the next", "Figures by area",
+            "Progress over time", "Changes since 1 November 2026"], headings);
         Assert.Equal(briefingSections, headings);
 
         var sections = System.Text.Json.JsonSerializer.Deserialize<SectionBoxes[]>(await page.EvaluateAsync<string>(BoxesScript))!;
