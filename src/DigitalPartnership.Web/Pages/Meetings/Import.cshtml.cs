@@ -67,8 +67,10 @@ public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer,
         try
         {
             var name = string.IsNullOrWhiteSpace(FileName) ? $"pasted-{time.GetUtcNow():yyyyMMdd-HHmmss}.txt" : Path.GetFileName(FileName.Trim());
+            // Counted before the import: afterwards the new Council would be among those its own text is compared with.
+            var proposed = LinksReviewed ? 0 : (await proposer.ProposeAsync(parsed, ct)).Count;
             var result = await importer.ImportAsync(name, Text!, ct, User.Identity!.Name!, Links);
-            var unreviewed = result.Outcome == ImportOutcome.Imported && !LinksReviewed ? (await proposer.ProposeAsync(parsed, ct)).Count : 0;
+            var unreviewed = result.Outcome == ImportOutcome.Imported ? proposed : 0;
             TempData.SetStatusMessage(result.Outcome == ImportOutcome.AlreadyImported
                 ? "This text was imported before: nothing changed."
                 : "Imported" + (result.Links > 0 ? $", with {Display.Count(result.Links, "link")} to earlier Councils’ deliverables" : "")
