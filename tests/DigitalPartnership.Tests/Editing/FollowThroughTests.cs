@@ -83,6 +83,32 @@ public sealed class FollowThroughTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_thread_shows_the_earlier_commitments_status_on_the_day_the_next_Council_met()
+    {
+        var (expertTeam, _, _) = await SecondCouncilAsync();
+        using var imported = await ImportAsync([$"1.1:{expertTeam}"]);
+        // A status change recorded before the 3rd Council met (12 May 2025), and one saved through the form now.
+        await using (var db = _factory.NewContext())
+        {
+            var deliverable = await db.Deliverables.SingleAsync(d => d.Id == expertTeam);
+            deliverable.ChangeStatus(DeliverableStatus.InProgress, null, "Experts named.", "editor@test.example.org", new DateTime(2025, 5, 1, 9, 0, 0, DateTimeKind.Utc));
+            await db.SaveChangesAsync();
+        }
+
+        var form = await PortalFactory.FormAsync(_editor, $"/deliverables/{expertTeam}/edit");
+        form["Input.Status"] = "completed";
+        using (var saved = await _editor.PostAsync($"/deliverables/{expertTeam}/edit", new FormUrlEncodedContent(form)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var page = await _editor.GetDocumentAsync($"/deliverables/{expertTeam}");
+        var made = page.QuerySelectorAll("[data-testid=thread-step]")[0].Text();
+        Assert.Contains("Now Completed", made);
+        Assert.Contains("· at the 3rd Council: In progress", made);
+    }
+
+    [Fact]
     public async Task Rejecting_every_proposed_link_imports_the_Council_without_links()
     {
         await PreviewAsync();
