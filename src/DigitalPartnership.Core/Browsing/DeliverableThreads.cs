@@ -67,27 +67,30 @@ public static class DeliverableThreads
     private static int Compare(CouncilOrder a, CouncilOrder b) =>
         a.Id == b.Id ? 0 : FollowThroughRules.IsEarlier(a, b) ? -1 : FollowThroughRules.IsEarlier(b, a) ? 1 : a.Id.CompareTo(b.Id);
 
-    /// <summary>For each step, its status at the end of the day the next Council of the thread (a later one than its own) met.</summary>
+    /// <summary>
+    /// For each step, its status at the end of the day the next Council of the thread (a later one than its own) met:
+    /// one read of the steps' status rows up to the last of those days.
+    /// </summary>
     private static async Task<IReadOnlyList<ThreadStep>> WithStatusAtNextCouncilAsync(PortalDbContext db, List<ThreadStep> steps, CancellationToken ct)
     {
-        for (var i = 0; i < steps.Count; i++)
+        var ends = steps.Select((step, i) => steps.Skip(i + 1).FirstOrDefault(s => s.MeetingId != step.MeetingId) is { Council.Date: { } day } next
+                ? (Next: next, End: (DateTime?)day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))
+                : (Next: null, End: null))
+            .ToList();
+        if (ends.Max(e => e.End) is not { } last)
         {
-            var next = steps.Skip(i + 1).FirstOrDefault(s => s.MeetingId != steps[i].MeetingId);
-            if (next?.Council.Date is not { } day)
-            {
-                continue;
-            }
-
-            var end = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            var id = steps[i].Id;
-            var status = await db.StatusChanges.AsNoTracking().Where(h => h.DeliverableId == id && h.ChangedAtUtc < end)
-                .OrderByDescending(h => h.ChangedAtUtc).ThenByDescending(h => h.Id).Select(h => (DeliverableStatus?)h.ToStatus).FirstOrDefaultAsync(ct);
-            if (status is { } known)
-            {
-                steps[i] = steps[i] with { AtNextCouncil = (next.Council, known) };
-            }
+            return steps;
         }
 
-        return steps;
+        var ids = steps.Select(s => s.Id).ToList();
+        var history = (await db.StatusChanges.AsNoTracking().Where(h => ids.Contains(h.DeliverableId) && h.ChangedAtUtc < last)
+                .Select(h => new { h.DeliverableId, h.ChangedAtUtc, h.Id, h.ToStatus })
+                .ToListAsync(ct))
+            .ToLookup(h => h.DeliverableId);
+        return steps.Select((step, i) => ends[i] is { Next: { } next, End: { } end }
+                && history[step.Id].Where(h => h.ChangedAtUtc < end).MaxBy(h => (h.ChangedAtUtc, h.Id)) is { } at
+                ? step with { AtNextCouncil = (next.Council, at.ToStatus) }
+                : step)
+            .ToList();
     }
 }

@@ -238,7 +238,7 @@ public sealed class Deliverable
             throw new ArgumentException($"It already continues deliverable #{earlier.Id}.", nameof(earlier));
         }
 
-        TextRules.Require("The note for the history", note, StatusChange.NoteMaxLength, TextKind.Markdown);
+        note = Blank(TextRules.Require("The note for the history", note, StatusChange.NoteMaxLength, TextKind.Markdown));
         var before = Snapshot();
         var continuation = new Continuation(this, earlier, basis, linkedBy, nowUtc);
         _continues.Add(continuation);
@@ -249,7 +249,7 @@ public sealed class Deliverable
     /// <summary>Removes the link to an earlier deliverable, journalled with who, when and why; false when there was none.</summary>
     public bool StopContinuing(int earlierId, string changedBy, DateTime nowUtc, string? note)
     {
-        TextRules.Require("The note for the history", note, StatusChange.NoteMaxLength, TextKind.Markdown);
+        note = Blank(TextRules.Require("The note for the history", note, StatusChange.NoteMaxLength, TextKind.Markdown));
         var link = _continues.FirstOrDefault(c => c.EarlierId == earlierId);
         if (link is null)
         {

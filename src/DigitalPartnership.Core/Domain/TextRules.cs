@@ -62,6 +62,19 @@ public static class TextRules
     /// Control characters (a line break counts in a one-line field), and the Unicode marks that reorder text as it is
     /// displayed (U+202A–U+202E, U+2066–U+2069): "‮gpj.exe" shows as "exe.jpg".
     /// </summary>
+    /// <summary>A heading or wording cut at a word to fit its column, with "…" to show it was cut; null stays null.</summary>
+    public static string? Within(string? text, int maxLength)
+    {
+        if (text is null || text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var cut = text[..(maxLength - 1)];
+        var space = cut.LastIndexOf(' ');
+        return (space > maxLength / 2 ? cut[..space] : cut).TrimEnd() + "…";
+    }
+
     public static bool HasInvisibleControls(string text, bool multiline) =>
         text.Any(c => (char.IsControl(c) && !(multiline && c is '\n' or '\t' or '\r')) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
 }

@@ -67,7 +67,7 @@ public sealed class CouncilImporter(PortalDbContext db, AreaTaxonomy taxonomy, T
         {
             created.Add([]);
             var outcome = meeting.AddOutcome(slugs.Claim(parsedOutcome.Title), parsedOutcome.Title, parsedOutcome.Summary,
-                parsedOutcome.Areas.Select(a => areas[a.Slug]), Within(parsedOutcome.Section?.Display, Outcome.SectionMaxLength));
+                parsedOutcome.Areas.Select(a => areas[a.Slug]), TextRules.Within(parsedOutcome.Section?.Display, Outcome.SectionMaxLength));
             foreach (var d in parsedOutcome.Deliverables)
             {
                 created[^1].Add(outcome.AddDeliverable(d.Title, d.Status, d.Source, d.Areas.Select(a => areas[a.Slug]), now, ImporterName,
@@ -85,7 +85,7 @@ public sealed class CouncilImporter(PortalDbContext db, AreaTaxonomy taxonomy, T
         if (parsed.NextMeeting is { } next)
         {
             db.Milestones.Add(new Milestone(partnership, meeting, MilestoneKind.NextCouncil, $"Next Council: {next.Describe()}", next,
-                Within(parsed.Facts.NextMeetingAsStated, Milestone.AsStatedMaxLength)));
+                TextRules.Within(parsed.Facts.NextMeetingAsStated, Milestone.AsStatedMaxLength)));
         }
 
         db.Audit(now, importedBy, AuditActions.CouncilTextImported, $"Meeting: {parsed.Title}",
@@ -138,7 +138,7 @@ public sealed class CouncilImporter(PortalDbContext db, AreaTaxonomy taxonomy, T
             ("the partnership's name", parsed.Partnership!.Name, Partnership.NameMaxLength, TextKind.SingleLine),
             ("the partner's name", parsed.Partnership.Partner, Partnership.PartnerMaxLength, TextKind.SingleLine),
             // Shortened to fit when stored; only a control character could still be refused.
-            ("the next meeting's wording", Within(parsed.Facts.NextMeetingAsStated, Milestone.AsStatedMaxLength), Milestone.AsStatedMaxLength, TextKind.SingleLine),
+            ("the next meeting's wording", TextRules.Within(parsed.Facts.NextMeetingAsStated, Milestone.AsStatedMaxLength), Milestone.AsStatedMaxLength, TextKind.SingleLine),
         };
         foreach (var (place, which) in new[] { (parsed.Meeting, "the meeting's"), (parsed.NextMeeting, "the next meeting's") })
         {
@@ -149,7 +149,7 @@ public sealed class CouncilImporter(PortalDbContext db, AreaTaxonomy taxonomy, T
         foreach (var (outcome, i) in parsed.Outcomes.Select((o, i) => (o, i + 1)))
         {
             checks.Add(($"outcome {i}'s title", outcome.Title, Outcome.TitleMaxLength, TextKind.SingleLine));
-            checks.Add(($"outcome {i}'s section", Within(outcome.Section?.Display, Outcome.SectionMaxLength), Outcome.SectionMaxLength, TextKind.SingleLine));
+            checks.Add(($"outcome {i}'s section", TextRules.Within(outcome.Section?.Display, Outcome.SectionMaxLength), Outcome.SectionMaxLength, TextKind.SingleLine));
             checks.Add(($"outcome {i}'s summary", outcome.Summary, Outcome.SummaryMaxLength, TextKind.Markdown));
             foreach (var (deliverable, j) in outcome.Deliverables.Select((d, j) => (d, j + 1)))
             {
@@ -159,19 +159,6 @@ public sealed class CouncilImporter(PortalDbContext db, AreaTaxonomy taxonomy, T
         }
 
         return checks.Select(c => TextRules.Problem(c.Label, c.Text, c.MaxLength, c.Kind)).FirstOrDefault(p => p is not null)?.TrimEnd('.');
-    }
-
-    /// <summary>A heading or wording cut at a word to fit its column, with "…" to show it was cut; the text keeps it whole.</summary>
-    private static string? Within(string? text, int maxLength)
-    {
-        if (text is null || text.Length <= maxLength)
-        {
-            return text;
-        }
-
-        var cut = text[..(maxLength - 1)];
-        var space = cut.LastIndexOf(' ');
-        return (space > maxLength / 2 ? cut[..space] : cut).TrimEnd() + "…";
     }
 
     /// <summary>Makes the stored areas match the curated taxonomy (new areas added, names and aliases updated).</summary>

@@ -28,8 +28,7 @@ public sealed record LinkProposal(int Outcome, int Deliverable, EarlierDeliverab
         {
             var words = SharedWords.Count == 0 ? "no shared words" : $"shared words {string.Join(", ", SharedWords.Take(8))}";
             var areas = SharedAreas.Count == 0 ? "no area in common" : $"same areas {string.Join(", ", SharedAreas)}";
-            var basis = $"Proposed at import, score {Percent(Score)}: {words}; {areas}.";
-            return basis.Length <= Continuation.BasisMaxLength ? basis : basis[..(Continuation.BasisMaxLength - 1)] + "…";
+            return TextRules.Within($"Proposed at import, score {Percent(Score)}: {words}; {areas}.", Continuation.BasisMaxLength)!;
         }
     }
 

@@ -60,7 +60,7 @@ public sealed class ThreadModel(PortalDbContext db, LinkProposer proposer, TimeP
         var by = User.Identity!.Name!;
         var now = time.GetUtcNow().UtcDateTime;
         var target = await db.Deliverables.FirstAsync(d => d.Id == earlier!.Id, ct);
-        deliverable.Continue(target, $"Linked by {by}.", by, now, Blank(Note));
+        deliverable.Continue(target, $"Linked by {by}.", by, now, Note);
         db.Audit(now, by, AuditActions.DeliverableUpdated, $"Deliverable #{id}", $"Now continues #{target.Id}");
         try
         {
@@ -95,7 +95,7 @@ public sealed class ThreadModel(PortalDbContext db, LinkProposer proposer, TimeP
 
         var by = User.Identity!.Name!;
         var now = time.GetUtcNow().UtcDateTime;
-        if (EarlierId is not { } earlierId || !deliverable.StopContinuing(earlierId, by, now, Blank(Note)))
+        if (EarlierId is not { } earlierId || !deliverable.StopContinuing(earlierId, by, now, Note))
         {
             // Already removed (by another editor, or a second click): nothing to do, and nothing to hide.
             TempData.SetStatusMessage(EarlierId is null ? "Nothing was unlinked." : $"It no longer continued deliverable #{EarlierId}: nothing changed.");
@@ -109,8 +109,6 @@ public sealed class ThreadModel(PortalDbContext db, LinkProposer proposer, TimeP
     }
 
     private string? NoteProblem() => TextRules.Problem("The note for the history", Note, StatusChange.NoteMaxLength, TextKind.Markdown);
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private async Task<Deliverable?> LoadAsync(int id, CancellationToken ct)
     {
