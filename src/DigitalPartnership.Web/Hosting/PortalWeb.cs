@@ -30,6 +30,7 @@ public static class PortalWeb
     public static IServiceCollection AddPortalWeb(this IServiceCollection services)
     {
         services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddPortalLocalization();
         services.AddRazorPages(pages =>
             {
                 pages.Conventions.AuthorizeFolder("/Admin", PortalAccounts.CanAdminister);
@@ -40,7 +41,11 @@ public static class PortalWeb
             {
                 mvc.Filters.Add(new MethodNotAllowedFilter());
                 mvc.ModelBinderProviders.Insert(0, new BooleanFieldBinderProvider());
-            });
+            })
+            .AddViewLocalization()
+            // A form's messages ([Required(ErrorMessage = …)] on a page's InputModel) are translated with its page's.
+            .AddDataAnnotationsLocalization(annotations =>
+                annotations.DataAnnotationLocalizerProvider = (type, factory) => factory.Create(type.DeclaringType ?? type));
         services.Configure<CookieTempDataProviderOptions>(tempData =>
         {
             tempData.Cookie.Name = Pages.Shared.StatusMessage.CookieName; // a "Saved." message carried to the next page
@@ -74,6 +79,10 @@ public static class PortalWeb
         }
 
         app.UseForwardedHeaders(forwarded);
+        // Before the error pages, so that a failure is explained in the reader's language too. The API, its document and
+        // the feeds answer programs: their words stay English whatever the reader's browser asks.
+        app.UseWhen(context => !PortalCultures.IsForPrograms(context.Request.Path), pages => pages.UseRequestLocalization());
+        Pages.Shared.Display.Words = app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<PortalText>>();
 
         // Readers never see a stack trace, in any environment: the error page says what happened and what to do.
         // A database locked past the busy timeout, or a full disk, passes: 503 and "try again", not a 500.
@@ -135,6 +144,7 @@ public static class PortalWeb
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteHealthAsync })
             .AllowAnonymous();
         app.MapPortalApi();
+        app.MapLanguageSwitch();
         app.MapRazorPages();
 
         app.Lifetime.ApplicationStarted.Register(() =>

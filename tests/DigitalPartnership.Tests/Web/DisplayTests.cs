@@ -21,8 +21,8 @@ public sealed class DisplayTests
         Assert.Equal(expected, Display.Count(count, "entry", "entries"));
 }
 
-/// <summary>Which texts are marked as Japanese for screen readers and fonts.</summary>
-public sealed class JapaneseTextTests
+/// <summary>Which texts are marked with their own language for screen readers and fonts.</summary>
+public sealed class TextLanguageTests
 {
     [Theory]
     [InlineData("日EUデジタルパートナーシップ協議会", "ja")]
@@ -33,8 +33,32 @@ public sealed class JapaneseTextTests
     [InlineData("Cooperation on 半導体 supply chains and research", null)]
     [InlineData("", null)]
     [InlineData(null, null)]
-    public void Text_mostly_in_Japanese_script_is_marked_ja(string? text, string? expected) =>
-        Assert.Equal(expected, JapaneseText.Lang(text));
+    public void On_an_English_page_text_mostly_in_Japanese_script_is_marked_ja(string? text, string? expected)
+    {
+        using var english = new ReadIn("en");
+        Assert.Equal(expected, TextLanguage.Lang(text));
+    }
+
+    [Theory]
+    [InlineData("日EUデジタルパートナーシップ協議会", null)]
+    [InlineData("A Memorandum of Cooperation was signed", "en")]
+    [InlineData("Cooperation on 半導体 supply chains and research", "en")]
+    [InlineData("", null)]
+    public void On_a_Japanese_page_English_text_is_marked_en(string? text, string? expected)
+    {
+        using var japanese = new ReadIn("ja");
+        Assert.Equal(expected, TextLanguage.Lang(text));
+    }
+
+    /// <summary>The interface language of the code inside the using, as a request in that language has it.</summary>
+    private sealed class ReadIn : IDisposable
+    {
+        private readonly System.Globalization.CultureInfo _before = System.Globalization.CultureInfo.CurrentUICulture;
+
+        public ReadIn(string language) => System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(language);
+
+        public void Dispose() => System.Globalization.CultureInfo.CurrentUICulture = _before;
+    }
 
     [Theory]
     [InlineData("Tokyo", "Japan", 2025, "in Tokyo, Japan, in 2025", null)]

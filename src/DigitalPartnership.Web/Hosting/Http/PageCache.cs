@@ -16,8 +16,8 @@ public sealed class CachedByStoreVersionAttribute : Attribute;
 /// Keeps the HTML of the reading pages (those marked <see cref="CachedByStoreVersionAttribute"/>) and serves it again while
 /// nothing it depends on has changed. The key holds the store's version (read from the store on every request, so an
 /// edit on any instance shows at the very next request), the reader's session and roles (a page carries the reader's
-/// name and their form tokens, so pages are never shared between sessions), the reader's time zone (times are written in
-/// it, and choosing another moves no store version), the partnership the reader is looking at (chosen in the address or
+/// name and their form tokens, so pages are never shared between sessions), the reader's time zone and language (times are
+/// written in the one, words in the other, and choosing either moves no store version), the partnership the reader is looking at (chosen in the address or
 /// remembered in a cookie: the same address shows another partnership's figures), the UTC day (countdowns and
 /// "overdue"), and the address. A response that sets a cookie, or a request carrying a message for the next page, is never cached.
 /// Bounded by size; entries of an old version simply age out.
@@ -47,6 +47,7 @@ public sealed class PageCache(RequestDelegate next)
             context.User.FindFirstValue(PortalSessions.SessionClaim) ?? "public",
             string.Join(',', PortalRoles.All.Where(context.User.IsInRole)),
             Pages.Shared.ReaderTimeZone.IdOf(context.User),
+            System.Globalization.CultureInfo.CurrentUICulture.Name,
             (await Pages.Shared.PartnershipScope.OfAsync(context)).Key,
             DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
             request.Path.Value ?? "",
@@ -90,7 +91,7 @@ public sealed class PageCache(RequestDelegate next)
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
-    private sealed record PageKey(long StoreVersion, string Session, string Roles, string TimeZone, string Partnership, DateOnly Day, string Path, string Query);
+    private sealed record PageKey(long StoreVersion, string Session, string Roles, string TimeZone, string Language, string Partnership, DateOnly Day, string Path, string Query);
 
     private sealed record CachedPage(string ContentType, byte[] Body);
 }

@@ -5,16 +5,31 @@ using DigitalPartnership.Core.Domain;
 
 namespace DigitalPartnership.Web.Pages.Shared;
 
-/// <summary>How the portal writes dates and times: one style everywhere, UTC said out loud.</summary>
+/// <summary>
+/// How the portal writes dates, times, counts and Councils: one style everywhere, in the reader's language ("12 May 2025",
+/// "2025年5月12日"), UTC said out loud.
+/// </summary>
 public static class Display
 {
-    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+    private static CultureInfo Culture => Hosting.PortalCultures.Formatting;
 
-    public static string Date(DateOnly? date) => date?.ToString("d MMM yyyy", Culture) ?? "—";
+    private static bool Japanese => Hosting.PortalCultures.IsJapanese;
 
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", Culture);
+    private static string DayPattern => Japanese ? "yyyy年M月d日" : "d MMM yyyy";
 
-    public static string Utc(DateTime utc) => utc.ToString("d MMM yyyy, HH:mm", Culture) + " UTC";
+    private static string TimePattern => Japanese ? "yyyy年M月d日 HH:mm" : "d MMM yyyy, HH:mm";
+
+    /// <summary>
+    /// The shared words (<see cref="Hosting.PortalText"/>) for the nouns counted here; set once at start-up. Without it
+    /// (a unit test) the nouns stay English.
+    /// </summary>
+    internal static Microsoft.Extensions.Localization.IStringLocalizer? Words { get; set; }
+
+    public static string Date(DateOnly? date) => date is { } day ? Date(day) : "—";
+
+    public static string Date(DateOnly date) => date.ToString(DayPattern, Culture);
+
+    public static string Utc(DateTime utc) => utc.ToString(TimePattern, Culture) + " UTC";
 
     /// <summary>
     /// "30 Nov 2026, 11:03 Brussels time": <paramref name="utc"/> as a reader in <paramref name="zone"/> reads it; UTC
@@ -25,7 +40,8 @@ public static class Display
         utc = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
         return zone == TimeZoneInfo.Utc
             ? Utc(utc)
-            : TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString("d MMM yyyy, HH:mm", Culture) + $" {ReaderTimeZone.PlaceName(zone.Id)} time";
+            : TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString(TimePattern, Culture)
+              + (Japanese ? $"（{ReaderTimeZone.PlaceName(zone.Id)}時間）" : $" {ReaderTimeZone.PlaceName(zone.Id)} time");
     }
 
     /// <summary>The day <paramref name="utc"/> falls on for a reader in <paramref name="zone"/>.</summary>
@@ -43,15 +59,32 @@ public static class Display
     /// place the portal makes a plural, so no message says "1 deliverables" or "deliverable(s)".
     /// </summary>
     /// <param name="plural">For a noun whose plural is not the singular with "s" ("entry", "entries").</param>
+    /// <remarks>Japanese has no plural: it counts with 件 after the noun ("成果物 3 件").</remarks>
     public static string Count(int value, string singular, string? plural = null) =>
-        $"{Count(value)} {Noun(value, singular, plural)}";
+        Japanese ? $"{Noun(value, singular)} {Count(value)} 件" : $"{Count(value)} {Noun(value, singular, plural)}";
 
     /// <summary>The noun alone, singular for exactly one: for sentences that write the number apart from it.</summary>
-    public static string Noun(int value, string singular, string? plural = null) => value == 1 ? singular : plural ?? singular + "s";
+    public static string Noun(int value, string singular, string? plural = null) =>
+        Japanese && Words is { } words ? words[singular] : value == 1 ? singular : plural ?? singular + "s";
+
+    /// <summary>"2nd Council", "第2回評議会": a Council's name in the reader's language (the store keeps it in English).</summary>
+    public static string CouncilName(int? ordinal) =>
+        Japanese ? (ordinal is { } n ? $"第{n}回評議会" : "評議会") : new MeetingPlace(ordinal, null, null, null, null).CouncilName;
+
+    /// <inheritdoc cref="CouncilName(int?)"/>
+    public static string CouncilName(MeetingPlace place) => CouncilName(place.Ordinal);
+
+    /// <summary>Where and when a Council met, in the reader's language: "Brussels, 3 May 2024", "Brussels、2024年5月3日".</summary>
+    public static string Describe(MeetingPlace place) =>
+        Japanese ? string.Join("、", new[] { place.Location, When(place) }.Where(part => part is not null)) : place.Describe();
+
+    /// <summary>The Council's day ("3 May 2024", "2024年5月3日"), or only its year when no day is known; null when neither is.</summary>
+    public static string? When(MeetingPlace place) =>
+        !Japanese ? place.When : place.Date is { } day ? Date(day) : place.Year is { } year ? $"{year}年" : null;
 
     /// <summary>"2nd Council (Brussels, 3 May 2024)", or just "2nd Council" when the text named neither place nor date.</summary>
     public static string CouncilWithPlace(MeetingPlace place) =>
-        place.Describe() is { Length: > 0 } where ? $"{place.CouncilName} ({where})" : place.CouncilName;
+        Describe(place) is { Length: > 0 } where ? (Japanese ? $"{CouncilName(place)}（{where}）" : $"{CouncilName(place)} ({where})") : CouncilName(place);
 
     /// <summary>
     /// "EU–Korea · 2nd Council (Seoul, Korea, 12 March 2024)" when <paramref name="partnership"/> is given (a store of several
@@ -62,6 +95,10 @@ public static class Display
 
     /// <summary>The portal roles a person holds, in the order <see cref="PortalRoles.All"/> lists them.</summary>
     public static IReadOnlyList<string> RolesOf(ClaimsPrincipal user) => PortalRoles.All.Where(user.IsInRole).ToList();
+
+    /// <summary>"Editor, Manager", "編集者、管理者": the roles a person holds, in the reader's language.</summary>
+    public static string Roles(ClaimsPrincipal user, Microsoft.Extensions.Localization.IStringLocalizer words) =>
+        string.Join(Japanese ? "、" : ", ", RolesOf(user).Select(role => words[role].Value));
 
     /// <summary>
     /// The words a text used to announce a Council ("in mid-2026 in Europe") when they say more than
@@ -74,7 +111,7 @@ public static class Display
             return null;
         }
 
-        var described = next?.Describe() ?? "";
+        var described = next is null ? "" : Describe(next);
         var words = asStated.Split((char[])[' ', ',', '.', '-', '–', '/', '(', ')'], StringSplitOptions.RemoveEmptyEntries);
         return words.Any(w => !LinkingWords.Contains(w) && !described.Contains(w, StringComparison.OrdinalIgnoreCase)) ? asStated : null;
     }
@@ -82,5 +119,5 @@ public static class Display
     private static readonly HashSet<string> LinkingWords = new(["in", "the", "of", "at", "on", "and"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>"3rd Council: Tokyo, Japan, 2025": a Council a text announced.</summary>
-    public static string Announced(MeetingPlace next) => $"{next.CouncilName}: {next.Describe()}";
+    public static string Announced(MeetingPlace next) => $"{CouncilName(next)}{(Japanese ? "：" : ": ")}{Describe(next)}";
 }

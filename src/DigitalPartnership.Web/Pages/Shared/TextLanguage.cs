@@ -3,21 +3,28 @@ using System.Text;
 namespace DigitalPartnership.Web.Pages.Shared;
 
 /// <summary>
-/// The language of a text the portal did not write (a title, a summary, a note): <c>lang="ja"</c> when it is mostly
-/// Japanese, so a screen reader speaks it with a Japanese voice and the browser picks Japanese glyphs. Views write
-/// <c>lang="@JapaneseText.Lang(title)"</c>; Razor leaves the attribute out when this gives null.
+/// The language of a text the portal did not write (a title, a summary, a note, a name) where it differs from the
+/// page's: <c>lang="ja"</c> on a mostly Japanese title in the English interface, <c>lang="en"</c> on an English title in
+/// the Japanese one, so a screen reader speaks each with the right voice and the browser picks the right glyphs. Views
+/// write <c>lang="@TextLanguage.Lang(title)"</c>; Razor leaves the attribute out when this gives null.
 /// </summary>
-public static class JapaneseText
+public static class TextLanguage
 {
-    public const string LanguageTag = "ja";
-
-    /// <summary>"ja" when at least half of the text's letters are kana or kanji; otherwise null (the page's English holds).</summary>
+    /// <summary>The text's language when the page is written in another one; null when the page's own holds.</summary>
     public static string? Lang(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
             return null;
         }
+
+        var language = IsMostlyJapanese(text) ? Hosting.PortalCultures.Japanese.Name : Hosting.PortalCultures.English.Name;
+        return language == Hosting.PortalCultures.Language ? null : language;
+    }
+
+    /// <summary>At least half of the text's letters are kana or kanji.</summary>
+    public static bool IsMostlyJapanese(string text)
+    {
 
         int letters = 0, japanese = 0;
         foreach (var rune in text.EnumerateRunes())
@@ -34,7 +41,7 @@ public static class JapaneseText
             }
         }
 
-        return japanese > 0 && japanese * 2 >= letters ? LanguageTag : null;
+        return japanese > 0 && japanese * 2 >= letters;
     }
 
     private static bool IsJapaneseScript(int c) =>

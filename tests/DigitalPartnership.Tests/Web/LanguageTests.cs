@@ -1,0 +1,311 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using DigitalPartnership.Core.Accounts;
+using DigitalPartnership.Tests.Support;
+using DigitalPartnership.Web.Hosting;
+
+namespace DigitalPartnership.Tests.Web;
+
+/// <summary>
+/// Every page in English and in Japanese: the switch in the header, the browser's language, and a walk through every
+/// page that finds no text without its Japanese and no English word the portal wrote itself on a Japanese page.
+/// </summary>
+public sealed partial class LanguageTests(LanguageTests.Portal portal) : IClassFixture<LanguageTests.Portal>
+{
+    /// <summary>
+    /// Every page a person can open, as the admin (who may open them all), with the state each is read in:
+    /// {deliverable} and {meeting} stand for a seeded deliverable and the seeded Council. POST rows send the empty form,
+    /// so the page answers with its validation messages.
+    /// </summary>
+    public static TheoryData<string, string, int> Pages => new()
+    {
+        { "GET", "/", 200 },
+        { "GET", "/outcomes", 200 },
+        { "GET", "/outcomes/semiconductors-and-6g", 200 },
+        { "GET", "/areas", 200 },
+        { "GET", "/areas/semiconductors", 200 },
+        { "GET", "/deliverables", 200 },
+        { "GET", "/deliverables?status=completed&sort=target", 200 },
+        { "GET", "/deliverables?q=zzzz-no-such-words", 200 },
+        { "GET", "/deliverables?status=finished", 400 },
+        { "GET", "/deliverables/{deliverable}", 200 },
+        { "GET", "/deliverables/{deliverable}/edit", 200 },
+        { "POST", "/deliverables/{deliverable}/edit", 400 },
+        { "GET", "/deliverables/{deliverable}/thread", 200 },
+        { "POST", "/deliverables/{deliverable}/thread?handler=Link", 400 },
+        { "GET", "/outcomes/semiconductors-and-6g/edit", 200 },
+        { "POST", "/outcomes/semiconductors-and-6g/edit", 400 },
+        { "GET", "/outcomes/semiconductors-and-6g/deliverables/new", 200 },
+        { "POST", "/outcomes/semiconductors-and-6g/deliverables/new", 400 },
+        { "GET", "/meetings", 200 },
+        { "GET", "/meetings/{meeting}", 200 },
+        { "GET", "/meetings/{meeting}/edit", 200 },
+        { "GET", "/meetings/import", 200 },
+        { "POST", "/meetings/import?handler=Preview", 400 },
+        { "GET", "/milestones", 200 },
+        { "GET", "/partnerships", 200 },
+        { "GET", "/reports", 200 },
+        { "GET", "/account/signin", 200 },
+        { "GET", "/account/profile", 200 },
+        { "GET", "/account/tokens", 200 },
+        { "GET", "/admin", 200 },
+        { "GET", "/admin/users", 200 },
+        { "GET", "/admin/users/new", 200 },
+        { "POST", "/admin/users/new", 400 },
+        { "GET", "/admin/audit", 200 },
+        { "GET", "/api", 200 },
+        { "GET", "/no/such/page", 404 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task In_Japanese_every_text_the_portal_writes_is_Japanese(string method, string url, int status)
+    {
+        var page = await portal.OpenAsync(PortalCultures.Japanese.Name, method, url, status);
+
+        Assert.Equal("ja", page.Document.DocumentElement.GetAttribute("lang"));
+        Assert.True(page.Gaps.Count == 0, $"{url}: no Japanese for {string.Join(" | ", page.Gaps)}");
+        var english = EnglishWordsOutsideEnglishContent(page.Document);
+        Assert.True(english.Count == 0, $"{url}: English on the Japanese page: {string.Join(" | ", english)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task In_English_no_Japanese_appears_outside_Japanese_content(string method, string url, int status)
+    {
+        var page = await portal.OpenAsync(PortalCultures.English.Name, method, url, status);
+
+        Assert.Equal("en", page.Document.DocumentElement.GetAttribute("lang"));
+        var japanese = TextsOutside(page.Document, "ja").Where(text => JapaneseScript().IsMatch(text)).ToList();
+        // The switch names the other language in itself, marked lang="ja".
+        Assert.True(japanese.Count == 0, $"{url}: Japanese on the English page: {string.Join(" | ", japanese)}");
+    }
+
+    [Fact]
+    public async Task The_switch_keeps_the_reader_on_their_page_and_is_remembered()
+    {
+        var client = portal.NewAnonymousClient();
+        var signIn = await client.GetDocumentAsync("/account/signin");
+        var toJapanese = signIn.QuerySelector("[data-testid=language-switch]")!;
+        Assert.Equal("日本語", toJapanese.Text());
+        Assert.Equal("ja", toJapanese.GetAttribute("lang"));
+
+        using var switched = await client.GetAsync(toJapanese.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/account/signin", switched.Headers.Location!.OriginalString);
+
+        var again = await client.GetDocumentAsync("/account/signin");
+        Assert.Equal("ja", again.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("ログイン", again.QuerySelector("h1").Text());
+        Assert.Equal("English", again.QuerySelector("[data-testid=language-switch]").Text());
+    }
+
+    [Theory]
+    [InlineData("ja-JP,ja;q=0.9,en;q=0.5", "ja")]
+    [InlineData("ja", "ja")]
+    [InlineData("en-US,en;q=0.9", "en")]
+    [InlineData("fr-FR,de;q=0.8", "en")]
+    [InlineData("", "en")]
+    public async Task Without_a_choice_the_browsers_language_decides_and_anything_else_is_English(string acceptLanguage, string expected)
+    {
+        var client = portal.NewAnonymousClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/signin");
+        request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+        using var response = await client.SendAsync(request);
+        var document = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal(expected, document.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Theory]
+    [InlineData("klingon")]
+    [InlineData("")]
+    public async Task An_unknown_language_is_English(string language)
+    {
+        var client = portal.NewAnonymousClient();
+        using var switched = await client.GetAsync($"/language?to={language}&return=/account/signin");
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        var page = await client.GetDocumentAsync("/account/signin");
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Theory]
+    [InlineData("https://elsewhere.example/")]
+    [InlineData("//elsewhere.example/")]
+    [InlineData("/\\elsewhere.example/")]
+    public async Task The_switch_never_sends_the_reader_off_the_portal(string returnTo)
+    {
+        var client = portal.NewAnonymousClient();
+        using var switched = await client.GetAsync($"/language?to=ja&return={Uri.EscapeDataString(returnTo)}");
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/", switched.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_page_kept_for_one_language_is_never_served_in_the_other()
+    {
+        var client = await portal.NewClientAsync(PortalRoles.Staff);
+        await client.GetAsync("/language?to=en&return=/");
+        var english = await client.GetDocumentAsync("/outcomes");
+        await client.GetAsync("/language?to=ja&return=/");
+        var japanese = await client.GetDocumentAsync("/outcomes");
+
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("ja", japanese.DocumentElement.GetAttribute("lang"));
+        Assert.NotEqual(english.QuerySelector("h1").Text(), japanese.QuerySelector("h1").Text());
+    }
+
+    [Fact]
+    public async Task Dates_follow_the_language()
+    {
+        var client = await portal.NewClientAsync(PortalRoles.Staff);
+        var meeting = await portal.ResolveAsync("/meetings/{meeting}");
+        await client.GetAsync("/language?to=ja&return=/");
+        var japanese = (await client.GetDocumentAsync(meeting)).Body!.TextContent;
+        await client.GetAsync("/language?to=en&return=/");
+        var english = (await client.GetDocumentAsync(meeting)).Body!.TextContent;
+
+        // The seeded 2nd Council met in Brussels on 3 May 2024 (its Council text says so).
+        Assert.Contains("2024年5月3日", japanese);
+        Assert.Contains("3 May 2024", english);
+    }
+
+    [Fact]
+    public async Task The_API_answers_in_English_whatever_the_browser_asks()
+    {
+        var client = portal.NewAnonymousClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/deliverables");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "ja");
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotMatch(JapaneseScript(), body);
+    }
+
+    /// <summary>
+    /// Words in Latin letters that the portal wrote on a Japanese page: every text (and every label a screen reader
+    /// reads: aria-label, placeholder, title, alt) outside content marked <c>lang="en"</c>. Addresses, e-mail addresses
+    /// and the names programs and standards go by are not words to translate.
+    /// </summary>
+    private static List<string> EnglishWordsOutsideEnglishContent(IDocument document) =>
+        TextsOutside(document, "en")
+            .Select(text => NotWords().Replace(text, " "))
+            .Where(text => LatinWord().Matches(text).Any(word => !Names.Contains(word.Value)))
+            .Select(text => text.Trim())
+            .Distinct()
+            .ToList();
+
+    /// <summary>The page's texts and read-out labels that are not inside an element marked with <paramref name="lang"/>.</summary>
+    private static IEnumerable<string> TextsOutside(IDocument document, string lang)
+    {
+        bool InOther(INode node) => (node as IElement ?? node.ParentElement)?.Closest("[lang]")?.GetAttribute("lang")?.StartsWith(lang, StringComparison.Ordinal) == true
+            || (node as IElement ?? node.ParentElement)?.Closest("script, style, template, code, kbd, pre, samp, svg text.axis-label") is not null;
+
+        foreach (var node in document.Body!.Descendants().Where(n => n.NodeType == NodeType.Text && !string.IsNullOrWhiteSpace(n.TextContent)))
+        {
+            if (!InOther(node))
+            {
+                yield return node.TextContent.Trim();
+            }
+        }
+
+        foreach (var element in document.Body!.Descendants<IElement>())
+        {
+            foreach (var attribute in (string[])["aria-label", "placeholder", "title", "alt", "aria-description"])
+            {
+                if (element.GetAttribute(attribute) is { Length: > 0 } value && !InOther(element))
+                {
+                    yield return value;
+                }
+            }
+
+            // A button's or submit's own words.
+            if (element is { LocalName: "input" } && element.GetAttribute("type") is "submit" or "button" && element.GetAttribute("value") is { Length: > 0 } label && !InOther(element))
+            {
+                yield return label;
+            }
+        }
+
+        if (document.Title is { Length: > 0 } title && document.QuerySelector("title")?.Closest("[lang]")?.GetAttribute("lang") != lang)
+        {
+            yield return title;
+        }
+    }
+
+    /// <summary>Names that stay as they are in Japanese: the partners, formats, standards and programs.</summary>
+    private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
+    {
+        "EU", "ID", "PDF", "CSV", "XLSX", "API", "UTC", "URL", "JSON", "Atom", "iCal", "iCalendar", "OpenAPI", "RSS", "AI", "ICT",
+        "HTTP", "HTTPS", "ISO", "Markdown", "Bearer", "GET", "PATCH", "POST", "PUT", "DELETE", "OK", "English", "SQLite", "PostgreSQL",
+    };
+
+    [GeneratedRegex(@"\p{IsHiragana}|\p{IsKatakana}|\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex JapaneseScript();
+
+    [GeneratedRegex(@"(?<![\p{L}\d])[A-Za-z][A-Za-z'’]+(?![\p{L}\d])")]
+    private static partial Regex LatinWord();
+
+    /// <summary>Addresses, e-mail addresses, paths and ids: not words.</summary>
+    [GeneratedRegex(@"\S+@\S+|https?://\S+|(?<!\S)/\S*|\b[A-Za-z]*\d[\w-]*|#\w+|\{\w+\}")]
+    private static partial Regex NotWords();
+
+    public sealed record OpenedPage(IDocument Document, IReadOnlyList<string> Gaps);
+
+    public sealed class Portal : IAsyncLifetime
+    {
+        private readonly PortalFactory _factory = new();
+        private readonly Dictionary<string, HttpClient> _admins = [];
+
+        // TranslationGaps is one record for the whole test run; pages are opened one at a time, so what is new after a
+        // page is that page's.
+        private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+        public async Task<OpenedPage> OpenAsync(string language, string method, string url, int status)
+        {
+            if (!_admins.TryGetValue(language, out var client))
+            {
+                client = await _factory.CreateClientAsync(PortalRoles.Admin);
+                using var switched = await client.GetAsync($"/language?to={language}&return=/");
+                _admins[language] = client;
+            }
+
+            url = await ResolveAsync(url);
+            await OneAtATime.WaitAsync();
+            try
+            {
+                var before = TranslationGaps.Seen.ToHashSet();
+                using var response = method == "GET"
+                    ? await client.GetAsync(url)
+                    : await client.PostAsync(url, new FormUrlEncodedContent(await TokenAsync(client, url)));
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.True((int)response.StatusCode == status, $"{method} {url} answered {(int)response.StatusCode}, expected {status}");
+                var gaps = TranslationGaps.Seen.Where(gap => !before.Contains(gap)).ToList();
+                return new OpenedPage(await Html.ParseAsync(body), gaps);
+            }
+            finally
+            {
+                OneAtATime.Release();
+            }
+        }
+
+        /// <summary>The page's own antiforgery token (a form posted empty but genuine, so the answer is about its fields).</summary>
+        private static async Task<Dictionary<string, string>> TokenAsync(HttpClient client, string url)
+        {
+            var form = await PortalFactory.FormAsync(client, url.Split('?')[0]);
+            return new Dictionary<string, string> { ["__RequestVerificationToken"] = form["__RequestVerificationToken"] };
+        }
+
+        public HttpClient NewAnonymousClient() =>
+            _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        public Task<HttpClient> NewClientAsync(string role) => _factory.CreateClientAsync(role);
+
+        public async Task<string> ResolveAsync(string url) => url
+            .Replace("{deliverable}", (await _factory.DeliverableIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("{meeting}", (await _factory.SeededMeetingIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        public async Task DisposeAsync() => await _factory.DisposeAsync();
+    }
+}
