@@ -235,7 +235,7 @@ public sealed partial class LanguageTests(LanguageTests.Portal portal) : IClassF
     /// <summary>Names that stay as they are in Japanese: the partners, formats, standards and programs.</summary>
     private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
     {
-        "EU", "ID", "PDF", "CSV", "XLSX", "API", "UTC", "URL", "JSON", "Atom", "iCal", "iCalendar", "OpenAPI", "RSS", "AI", "ICT",
+        "EU", "JP", "KR", "SG", "CA", "ID", "PDF", "CSV", "XLSX", "API", "UTC", "URL", "JSON", "Atom", "iCal", "iCalendar", "OpenAPI", "RSS", "AI", "ICT",
         "HTTP", "HTTPS", "ISO", "Markdown", "Bearer", "GET", "PATCH", "POST", "PUT", "DELETE", "OK", "English", "SQLite", "PostgreSQL",
     };
 
