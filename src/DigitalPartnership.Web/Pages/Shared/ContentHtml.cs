@@ -34,6 +34,13 @@ public static class ContentHtml
         return TextLanguage.Lang(text) is { } lang ? new HtmlString($"<span lang=\"{lang}\">{encoded}</span>") : new HtmlString(encoded);
     }
 
+    /// <summary>
+    /// Who made a change: a person's e-mail address as stored, or the portal's importer named in the reader's language
+    /// (the store keeps <see cref="Core.Importing.CouncilImporter.ImporterName"/> in English).
+    /// </summary>
+    public static IHtmlContent By(string by) =>
+        Japanese && by == Core.Importing.CouncilImporter.ImporterName ? new HtmlString(HtmlEncoder.Default.Encode(Words(by))) : Content(by);
+
     /// <summary>"Tokyo, Japan, 2025"; in Japanese "Tokyo, Japan、2025年" with the place marked as English.</summary>
     public static IHtmlContent Describe(MeetingPlace place)
     {
