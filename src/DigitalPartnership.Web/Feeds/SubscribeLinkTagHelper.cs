@@ -36,6 +36,11 @@ public sealed class SubscribeLinkTagHelper(LinkGenerator links, PersonalTokens t
             ?? throw new InvalidOperationException($"There is no feed \"{Kind}\"{(Slug is null ? "" : $" for \"{Slug}\"")}.");
         output.Attributes.SetAttribute("href", href);
         output.Attributes.SetAttribute("type", FeedKinds.IsCalendar(Kind) ? FeedEndpoints.CalendarMediaType : FeedEndpoints.AtomMediaType);
+        if (Hosting.PortalCultures.IsJapanese)
+        {
+            // Feeds and calendars are written for programs, in English whatever the page's language: say so.
+            output.Attributes.SetAttribute("hreflang", Hosting.PortalCultures.English.Name);
+        }
     }
 
     /// <summary>The reader's feed token, read once per request however many links a page has.</summary>

@@ -70,5 +70,9 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time, IMemoryCac
     }
 
     /// <summary>What the page is about: the chosen partnership, "All partnerships" of several, or the store's one partnership.</summary>
-    public string Heading => Scope.Chosen?.Name ?? (Scope.Several ? "All partnerships" : Latest?.Partnership ?? "Digital Partnerships");
+    public string Heading => Scope.Chosen?.Name ?? (Scope.Several ? ContentHtml.Words("All partnerships") : Latest?.Partnership ?? ContentHtml.Words("Digital Partnerships"));
+
+    /// <summary>The heading's language when it is a partnership's stored name (null when it is the portal's own words).</summary>
+    public string? HeadingLang => Scope.Chosen?.Name is { } chosen ? TextLanguage.Lang(chosen)
+        : !Scope.Several && Latest?.Partnership is { } only ? TextLanguage.Lang(only) : null;
 }

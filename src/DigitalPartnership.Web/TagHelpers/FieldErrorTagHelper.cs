@@ -2,6 +2,7 @@ using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalPartnership.Web.TagHelpers;
 
@@ -47,7 +48,7 @@ public sealed class FieldErrorTagHelper : TagHelper
 /// </summary>
 [HtmlTargetElement("span", Attributes = ForAttribute)]
 [HtmlTargetElement("div", Attributes = ForAttribute)]
-public sealed class FieldErrorMessageTagHelper : TagHelper
+public sealed class FieldErrorMessageTagHelper(IStringLocalizer<PortalText> words) : TagHelper
 {
     private const string ForAttribute = "asp-validation-for";
 
@@ -66,7 +67,7 @@ public sealed class FieldErrorMessageTagHelper : TagHelper
         output.Attributes.SetAttribute("id", ErrorSummary.MessageId(TagBuilder.CreateSanitizedId(name, "_")));
         if (ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0)
         {
-            output.PreContent.SetHtmlContent("<span class=\"visually-hidden\">Error: </span>");
+            output.PreContent.SetHtmlContent($"<span class=\"visually-hidden\">{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(words["Error: "])}</span>");
         }
     }
 }

@@ -1,11 +1,13 @@
 using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Web.Hosting;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalPartnership.Web.TagHelpers;
 
 /// <summary><c>&lt;status-badge status="…" /&gt;</c>: a status as colour, shape and words, never colour alone.</summary>
 [HtmlTargetElement("status-badge", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class StatusBadgeTagHelper : TagHelper
+public sealed class StatusBadgeTagHelper(IStringLocalizer<PortalText> words) : TagHelper
 {
     public DeliverableStatus Status { get; set; }
 
@@ -14,7 +16,7 @@ public sealed class StatusBadgeTagHelper : TagHelper
         output.TagName = "span";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", $"status status-{Status.Slug()}");
-        output.Content.SetHtmlContent(StatusIcon.Html(Status) + Status.DisplayName());
+        output.Content.SetHtmlContent(StatusIcon.Html(Status) + System.Text.Encodings.Web.HtmlEncoder.Default.Encode(words.Status(Status)));
     }
 }
 

@@ -22,6 +22,8 @@ public sealed partial class LanguageTests(LanguageTests.Portal portal) : IClassF
     {
         { "GET", "/", 200 },
         { "GET", "/outcomes", 200 },
+        { "GET", "/outcomes?page=2", 200 },
+        { "GET", "/outcomes?partnership=nope404", 200 },
         { "GET", "/outcomes/semiconductors-and-6g", 200 },
         { "GET", "/areas", 200 },
         { "GET", "/areas/semiconductors", 200 },
@@ -237,6 +239,8 @@ public sealed partial class LanguageTests(LanguageTests.Portal portal) : IClassF
     {
         "EU", "JP", "KR", "SG", "CA", "ID", "PDF", "CSV", "XLSX", "API", "UTC", "URL", "JSON", "Atom", "iCal", "iCalendar", "OpenAPI", "RSS", "AI", "ICT",
         "HTTP", "HTTPS", "ISO", "Markdown", "Bearer", "GET", "PATCH", "POST", "PUT", "DELETE", "OK", "English", "SQLite", "PostgreSQL",
+        // The partners' ISO 3166 codes in the header's mark ("EU·JP"), Latin in Japanese as "EU" is.
+        "JP", "KR", "SG", "CA", "US", "IN",
     };
 
     [GeneratedRegex(@"\p{IsHiragana}|\p{IsKatakana}|\p{IsCJKUnifiedIdeographs}")]

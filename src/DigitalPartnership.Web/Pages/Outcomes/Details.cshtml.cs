@@ -38,6 +38,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
         var scope = await Shared.PartnershipScope.OfAsync(HttpContext);
         var partnership = await db.Meetings.Where(m => m.Id == outcome.MeetingId).Select(m => m.Partnership.Name).FirstAsync(ct);
         Council = Shared.Display.CouncilWithPlace(scope.NameBeside(partnership), outcome.Meeting);
+        CouncilHtml = ContentHtml.CouncilWithPlace(scope.NameBeside(partnership), outcome.Meeting);
         Outcome = outcome with { Areas = (await AreaRefs.ForOutcomesAsync(db, [outcome.Id], ct))[outcome.Id].ToList() };
         Journal = await JournalView.ForOutcomeAsync(db, outcome.Id, ct);
         Tally = new StatusTally(outcome.Deliverables.GroupBy(d => d.Status).Select(g => (g.Key, g.Count())));
@@ -46,6 +47,9 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
 
     /// <summary>The Council it was agreed at, named with its partnership when the store holds several.</summary>
     public string Council { get; private set; } = "";
+
+    /// <summary><see cref="Council"/> as the page writes it: in Japanese, with its place marked as stored (English) text.</summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent CouncilHtml { get; private set; } = Microsoft.AspNetCore.Html.HtmlString.Empty;
 
     public sealed record OutcomeView(int Id, string Title, string Summary, int MeetingId, int? Ordinal, string? City,
         string? Country, DateOnly? Date, int? Year, int Position, IReadOnlyList<AreaRef> Areas, IReadOnlyList<DeliverableLine> Deliverables)

@@ -6,12 +6,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalPartnership.Web.Pages.Outcomes;
 
 /// <summary>An editor corrects an outcome's title or summary; a save on an older version is a conflict, as for deliverables.</summary>
 [Authorize(Policy = PortalAccounts.CanEdit)]
-public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
+public sealed class EditModel(PortalDbContext db, TimeProvider time, IStringLocalizer<EditModel> text) : PageModel
 {
     [BindProperty]
     public OutcomeForm Input { get; set; } = new();
@@ -42,17 +43,17 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
         }
 
         Slug = slug;
-        if (TextRules.Problem("The title", Input.Title, Outcome.TitleMaxLength, TextKind.SingleLine) is { } titleProblem)
+        if (Problem("The title", Input.Title, Outcome.TitleMaxLength, TextKind.SingleLine) is { } titleProblem)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Title)}", titleProblem);
         }
 
-        if (TextRules.Problem("The summary", Input.Summary, Outcome.SummaryMaxLength, TextKind.Markdown) is { } summaryProblem)
+        if (Problem("The summary", Input.Summary, Outcome.SummaryMaxLength, TextKind.Markdown) is { } summaryProblem)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Summary)}", summaryProblem);
         }
 
-        if (TextRules.Problem("The reason", Input.ChangeNote, JournalEntry.NoteMaxLength, TextKind.Markdown) is { } noteProblem)
+        if (Problem("The reason", Input.ChangeNote, JournalEntry.NoteMaxLength, TextKind.Markdown) is { } noteProblem)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.ChangeNote)}", noteProblem);
         }
@@ -85,6 +86,23 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
         }
 
         return RedirectToPage("/Outcomes/Details", new { slug });
+    }
+
+    /// <summary><see cref="TextRules.Problem"/>'s sentence, in the reader's language (the same three rules).</summary>
+    private string? Problem(string label, string? value, int maxLength, TextKind kind)
+    {
+        var problem = TextRules.Problem(label, value, maxLength, kind);
+        if (problem is null || !PortalCultures.IsJapanese)
+        {
+            return problem;
+        }
+
+        var field = text[label].Value;
+        return value!.Length > maxLength
+            ? text["{0} can be at most {1} characters long ({2} now).", field, maxLength.ToString("N0"), value.Length.ToString("N0")]
+            : TextRules.HasInvisibleControls(value, kind != TextKind.SingleLine)
+                ? text["{0} contains invisible control characters (such as a line break or a right-to-left override); type or paste it again as plain text.", field]
+                : text["{0} cannot be formatted. Please simplify it.", field];
     }
 
     private PageResult Conflict(Outcome current)

@@ -33,7 +33,7 @@ public sealed record ErrorSummary(IReadOnlyList<ErrorSummary.Problem> Problems, 
             .Where(entry => entry.Value is { Errors.Count: > 0 })
             .OrderBy(entry => order.IndexOf(entry.Key) is var position and >= 0 ? position : int.MaxValue)
             .SelectMany(entry => entry.Value!.Errors.Select(error => new Problem(
-                string.IsNullOrEmpty(error.ErrorMessage) ? "This value is not valid." : error.ErrorMessage,
+                string.IsNullOrEmpty(error.ErrorMessage) ? ContentHtml.Words("This value is not valid.") : error.ErrorMessage,
                 entry.Key.Length == 0 ? null : fieldIds?.GetValueOrDefault(entry.Key) ?? FieldId(entry.Key))))
             .ToList();
         return new ErrorSummary(problems, lead);

@@ -26,7 +26,7 @@ public sealed class FilterReader(PortalDbContext db, PartnershipScope? scope = n
     {
         if (q is { Length: > MaxQueryLength })
         {
-            Problems.Add($"Search words can be at most {MaxQueryLength} characters long.");
+            Problems.Add(ContentHtml.Words("Search words can be at most {0} characters long.", MaxQueryLength));
         }
 
         int? areaId = null;
@@ -35,7 +35,7 @@ public sealed class FilterReader(PortalDbContext db, PartnershipScope? scope = n
             areaId = await db.Areas.Where(a => a.Slug == area).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
             if (areaId is null)
             {
-                Problems.Add($"There is no area \"{area}\". Choose one from the list.");
+                Problems.Add(ContentHtml.Words("There is no area \"{0}\". Choose one from the list.", area));
             }
         }
 
@@ -48,7 +48,8 @@ public sealed class FilterReader(PortalDbContext db, PartnershipScope? scope = n
             }
             else
             {
-                Problems.Add($"\"{status}\" is not a status. Statuses are: {string.Join(", ", DeliverableStatusText.All.Select(s => s.DisplayName()))}.");
+                Problems.Add(ContentHtml.Words("\"{0}\" is not a status. Statuses are: {1}.", status,
+                    string.Join(Hosting.PortalCultures.IsJapanese ? "、" : ", ", DeliverableStatusText.All.Select(s => ContentHtml.Words(s.DisplayName())))));
             }
         }
 
@@ -62,7 +63,7 @@ public sealed class FilterReader(PortalDbContext db, PartnershipScope? scope = n
             (meetingId, meetingPartnershipId) = (found?.Id, found?.PartnershipId);
             if (meetingId is null)
             {
-                Problems.Add($"There is no meeting \"{meeting}\". Choose one from the list.");
+                Problems.Add(ContentHtml.Words("There is no meeting \"{0}\". Choose one from the list.", meeting));
             }
         }
 
@@ -74,7 +75,7 @@ public sealed class FilterReader(PortalDbContext db, PartnershipScope? scope = n
 
         if (scope?.Unknown is { } unknown)
         {
-            Problems.Add($"There is no partnership \"{unknown}\". Choose one from the list.");
+            Problems.Add(ContentHtml.Words("There is no partnership \"{0}\". Choose one from the list.", unknown));
         }
 
         return new DeliverableFilter(query, areaId, parsedStatus, meetingId)

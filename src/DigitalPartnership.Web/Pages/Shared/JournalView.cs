@@ -2,6 +2,7 @@ using System.Globalization;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalPartnership.Web.Pages.Shared;
 
@@ -16,6 +17,28 @@ public sealed record JournalView(IReadOnlyList<JournalEntryView> Entries, string
 
     public static async Task<JournalView> ForMeetingAsync(PortalDbContext db, int id, CancellationToken ct) =>
         new(await ReadAsync(db.JournalEntries.Where(j => j.MeetingId == id), ct), "Partner");
+
+    /// <summary>
+    /// How the page names a field, in the reader's language (<see cref="JournalFields.Label"/> in English). The partner's
+    /// side is named in Japanese for the partners the portal knows, else as the partner side.
+    /// </summary>
+    public string Label(string field, IStringLocalizer<JournalView> text)
+    {
+        if (!Hosting.PortalCultures.IsJapanese)
+        {
+            return JournalFields.Label(field, Partner);
+        }
+
+        return field == JournalFields.PartnerLead
+            ? text["{0}-side lead", PartnerNames.TryGetValue(Partner, out var name) ? text[name].Value : text["Partner"].Value]
+            : text[JournalFields.Label(field)];
+    }
+
+    private static readonly Dictionary<string, string> PartnerNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Partner"] = "Partner", ["Japan"] = "Japan", ["Korea"] = "Korea", ["Republic of Korea"] = "Korea", ["Singapore"] = "Singapore",
+        ["Canada"] = "Canada", ["United States"] = "United States", ["U.S."] = "United States", ["India"] = "India",
+    };
 
     private static async Task<IReadOnlyList<JournalEntryView>> ReadAsync(IQueryable<JournalEntry> entries, CancellationToken ct) =>
         await entries.AsNoTracking()
@@ -46,7 +69,7 @@ public sealed record JournalDetailView(string Field, string? Old, string? New)
     {
         if (value is null)
         {
-            return "not set";
+            return ContentHtml.Words("not set");
         }
 
         return field switch
@@ -54,7 +77,8 @@ public sealed record JournalDetailView(string Field, string? Old, string? New)
             JournalFields.Progress => value + "%",
             JournalFields.TargetDate or JournalFields.Date or JournalFields.NextDate
                 when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => Display.Date(date),
-            JournalFields.Ordinal or JournalFields.NextOrdinal when int.TryParse(value, CultureInfo.InvariantCulture, out var n) => MeetingPlace.OrdinalWord(n),
+            JournalFields.Ordinal or JournalFields.NextOrdinal when int.TryParse(value, CultureInfo.InvariantCulture, out var n) =>
+                Hosting.PortalCultures.IsJapanese ? $"第{n}回" : MeetingPlace.OrdinalWord(n),
             _ => value,
         };
     }

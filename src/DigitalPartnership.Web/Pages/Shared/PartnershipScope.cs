@@ -60,7 +60,10 @@ public sealed class PartnershipScope
     public string Key => Chosen?.Slug ?? AllSlug;
 
     /// <summary>"EU–Korea", "All partnerships"; null in a store of one partnership where nothing is chosen (titles stay as they were).</summary>
-    public string? Label => Chosen?.ShortName ?? (Several ? "All partnerships" : null);
+    public string? Label => Chosen?.ShortName ?? (Several ? ContentHtml.Words("All partnerships") : null);
+
+    /// <summary>The label's language when it is a partnership's stored name; null when it is the portal's own words.</summary>
+    public string? LabelLang => Chosen is { } chosen ? TextLanguage.Lang(chosen.ShortName) : null;
 
     /// <summary>The header's mark: "EU·KR" for the chosen partnership, "EU·JP" when the store holds only EU–Japan, "EU" for several.</summary>
     public string Mark => (Chosen ?? (Several ? null : Partnerships.FirstOrDefault())) is { } one ? one.Mark : Several ? "EU" : "EU·JP";
@@ -68,7 +71,9 @@ public sealed class PartnershipScope
     /// <summary>The sentence that says the address named no partnership, and what is shown instead.</summary>
     public string? UnknownMessage => Unknown is null
         ? null
-        : $"There is no partnership \"{Unknown}\". Showing {(Chosen is { } shown ? $"the {shown.Name}" : "all partnerships")} instead; choose one from the list.";
+        : Chosen is { } shown
+            ? ContentHtml.Words("There is no partnership \"{0}\". Showing the {1} instead; choose one from the list.", Unknown, shown.Name)
+            : ContentHtml.Words("There is no partnership \"{0}\". Showing all partnerships instead; choose one from the list.", Unknown);
 
     /// <summary>
     /// The partnership's name to put before a Council's ("EU–Korea · 2nd Council"), when more than one could be meant;

@@ -51,14 +51,25 @@ public static class ReaderTimeZone
     public static string IdOf(ClaimsPrincipal? reader) => Of(reader) is var zone && zone == TimeZoneInfo.Utc ? UtcId : zone.Id;
 
     /// <summary>"Brussels", "Tokyo", "New York": the place a zone is named after, as a reader says it.</summary>
-    public static string PlaceName(string id) => id == UtcId ? "UTC" : id[(id.LastIndexOf('/') + 1)..].Replace('_', ' ');
+    public static string PlaceName(string id) =>
+        id == UtcId ? "UTC"
+        : Hosting.PortalCultures.IsJapanese && JapanesePlaceNames.TryGetValue(id, out var japanese) ? japanese
+        : id[(id.LastIndexOf('/') + 1)..].Replace('_', ' ');
+
+    /// <summary>The places of the zones offered first, as a Japanese reader says them; other zones keep their IANA names.</summary>
+    private static readonly Dictionary<string, string> JapanesePlaceNames = new(StringComparer.Ordinal)
+    {
+        ["Europe/Brussels"] = "ブリュッセル", ["Asia/Tokyo"] = "東京", ["Asia/Seoul"] = "ソウル", ["Asia/Singapore"] = "シンガポール",
+        ["Europe/London"] = "ロンドン", ["Europe/Paris"] = "パリ", ["Europe/Berlin"] = "ベルリン", ["America/New_York"] = "ニューヨーク",
+        ["America/Toronto"] = "トロント", ["Asia/Kolkata"] = "コルカタ",
+    };
 
     /// <summary>"Brussels (UTC+01:00)": a choice in the list, its offset today beside it.</summary>
     public static string Describe(string id, DateTime nowUtc)
     {
         if (id == UtcId)
         {
-            return "UTC (Coordinated Universal Time)";
+            return Hosting.PortalCultures.IsJapanese ? "UTC（協定世界時）" : "UTC (Coordinated Universal Time)";
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(id);
