@@ -31,6 +31,7 @@ public sealed partial class LanguageTests(LanguageTests.Portal portal) : IClassF
         { "GET", "/deliverables?status=completed&sort=target", 200 },
         { "GET", "/deliverables?q=zzzz-no-such-words", 200 },
         { "GET", "/deliverables?status=finished", 400 },
+        { "GET", "/deliverables?sort=sideways&page=0", 400 },
         { "GET", "/deliverables/{deliverable}", 200 },
         { "GET", "/deliverables/{deliverable}/edit", 200 },
         { "POST", "/deliverables/{deliverable}/edit", 400 },

@@ -17,7 +17,8 @@ namespace DigitalPartnership.Web.Pages.Deliverables;
 /// <see cref="Step"/> = review shows the same question as a page before anything is saved.
 /// </summary>
 [Authorize(Policy = PortalAccounts.CanEdit)]
-public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
+public sealed class BulkModel(PortalDbContext db, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<BulkModel> text,
+    Microsoft.Extensions.Localization.IStringLocalizer<PortalText> words) : PageModel
 {
     public const int MaxSelection = 500;
 
@@ -54,26 +55,26 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
         var selection = Selected.Select(Parse).ToList();
         if (selection.Count == 0)
         {
-            Problems.Add(NoSelectionProblem);
+            Problems.Add(text[NoSelectionProblem]);
         }
         else if (selection.Count > MaxSelection)
         {
-            Problems.Add($"Update at most {MaxSelection} deliverables at once.");
+            Problems.Add(text["Update at most {0} deliverables at once.", MaxSelection]);
         }
 
         if (selection.Any(s => s is null))
         {
-            Problems.Add("The selection was not understood; reload the list and select again.");
+            Problems.Add(text["The selection was not understood; reload the list and select again."]);
         }
         else if (selection.GroupBy(s => s!.Value.Id).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
-            Problems.Add($"The selection names deliverable #{twice.Key} more than once; reload the list and select again.");
+            Problems.Add(text["The selection names deliverable #{0} more than once; reload the list and select again.", twice.Key]);
         }
 
         // The list offers no status until the editor picks one: an empty choice is a mistake, never "Not started".
         if (!DeliverableStatusText.TryParse(Status, out var status))
         {
-            Problems.Add(string.IsNullOrWhiteSpace(Status) ? NoStatusProblem : "Choose a status from the list.");
+            Problems.Add(string.IsNullOrWhiteSpace(Status) ? text[NoStatusProblem] : text["Choose a status from the list."]);
         }
 
         int? progress = null;
@@ -85,12 +86,12 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
             }
             else
             {
-                Problems.Add(ProgressProblem);
+                Problems.Add(text[ProgressProblem]);
             }
         }
 
         var note = string.IsNullOrWhiteSpace(Note) ? null : Note.Replace("\r\n", "\n").Trim();
-        if (TextRules.Problem("The note", note, StatusChange.NoteMaxLength, TextKind.Markdown) is { } problem)
+        if (FormText.Text(FormText.Of(HttpContext.RequestServices), "The note", note, StatusChange.NoteMaxLength, TextKind.Markdown) is { } problem)
         {
             Problems.Add(problem);
         }
@@ -133,7 +134,9 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
         var unchanged = deliverables.Count - changed.Count;
         if (changed.Count > 0)
         {
-            db.Audit(now, by, AuditActions.DeliverablesBulkUpdated, Display.Count(changed.Count, "deliverable"),
+            // The audit log is stored, so it stays English whatever the editor reads.
+            db.Audit(now, by, AuditActions.DeliverablesBulkUpdated,
+                string.Create(CultureInfo.InvariantCulture, $"{changed.Count:N0} {(changed.Count == 1 ? "deliverable" : "deliverables")}"),
                 $"{change.Describe()}: #{string.Join(", #", changed.Order())}");
         }
 
@@ -145,11 +148,11 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
         catch (DbUpdateConcurrencyException)
         {
             await transaction.RollbackAsync(ct);
-            Problems.Add("Someone changed one of these deliverables at the same moment. Nothing was saved; reload the list and try again.");
+            Problems.Add(text["Someone changed one of these deliverables at the same moment. Nothing was saved; reload the list and try again."]);
             return new PageResult { StatusCode = StatusCodes.Status409Conflict };
         }
 
-        TempData.SetStatusMessage(BulkMessage(change, changed.Count, unchanged));
+        TempData.SetStatusMessage(BulkMessage(text, words, change, changed.Count, unchanged));
         return ReturnToList is { } list ? LocalRedirect(list) : RedirectToPage("/Deliverables/Index");
     }
 
@@ -167,13 +170,19 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
     }
 
     /// <summary>What the editor reads after a bulk update: what changed, and what already was as asked.</summary>
-    private static string BulkMessage(BulkChange change, int changed, int unchanged)
+    private static string BulkMessage(Microsoft.Extensions.Localization.IStringLocalizer text, Microsoft.Extensions.Localization.IStringLocalizer<PortalText> words, BulkChange change, int changed, int unchanged)
     {
+        var described = change.Describe(text, words);
         var already = unchanged == 0 ? ""
-            : $" {Display.Count(unchanged, "deliverable")} already had {change.Describe()} and {(unchanged == 1 ? "was" : "were")} left as {(unchanged == 1 ? "it was" : "they were")}, with no history row.";
+            : unchanged == 1 ? text[" {0} already had {1} and was left as it was, with no history row.", Display.Count(unchanged, "deliverable"), described].Value
+            : text[" {0} already had {1} and were left as they were, with no history row.", Display.Count(unchanged, "deliverable"), described].Value;
         return changed == 0
-            ? $"Nothing changed: {(unchanged == 1 ? "the deliverable" : $"all {unchanged} deliverables")} already had {change.Describe()}. Add a note to record that you confirmed it."
-            : $"{Display.Count(changed, "deliverable")} updated: {change.Describe()}. {(changed == 1 ? "It has a new history row." : "Each has a new history row.")}{already}";
+            ? unchanged == 1
+                ? text["Nothing changed: the deliverable already had {0}. Add a note to record that you confirmed it.", described]
+                : text["Nothing changed: all {0} deliverables already had {1}. Add a note to record that you confirmed it.", unchanged, described]
+            : (changed == 1
+                ? text["{0} updated: {1}. It has a new history row.", Display.Count(changed, "deliverable"), described]
+                : text["{0} updated: {1}. Each has a new history row.", Display.Count(changed, "deliverable"), described]) + already;
     }
 
     /// <summary>What a bulk update sets, in words for the question, the message and the audit log.</summary>
@@ -181,6 +190,10 @@ public sealed class BulkModel(PortalDbContext db, TimeProvider time) : PageModel
     {
         /// <summary>"status At risk, progress 40%", or "status At risk" when each deliverable keeps its progress.</summary>
         public string Describe() => $"status {Status.DisplayName()}" + (Progress is { } p ? $", progress {p}%" : "");
+
+        /// <summary>As <see cref="Describe()"/>, in the reader's language (the audit log keeps the English).</summary>
+        public string Describe(Microsoft.Extensions.Localization.IStringLocalizer text, Microsoft.Extensions.Localization.IStringLocalizer<PortalText> words) =>
+            text["status {0}", words.Status(Status)] + (Progress is { } p ? text[", progress {0}%", p].Value : "");
     }
 
     /// <summary>How the list writes one selection ("12:3", id and version); <see cref="Parse"/> reads it back.</summary>

@@ -15,8 +15,8 @@ public sealed record DeliverableFieldsView(DeliverableForm Input, string Partner
     public static string AreaId(string slug) => $"area-{slug}";
 
     /// <summary>The form's problems for the top of the page, linked to their fields, in the form's order.</summary>
-    public Pages.Shared.ErrorSummary Problems(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state) =>
+    public Pages.Shared.ErrorSummary Problems(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, IServiceProvider services) =>
         Pages.Shared.ErrorSummary.From(state, DeliverableForm.FieldOrder(nameof(Input)),
             FirstAreaId is { } first ? new Dictionary<string, string> { [$"{nameof(Input)}.{nameof(DeliverableForm.Areas)}"] = first } : null,
-            lead: "Nothing was saved. Please correct:");
+            lead: services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<DeliverableFieldsView>>()["Nothing was saved. Please correct:"]);
 }

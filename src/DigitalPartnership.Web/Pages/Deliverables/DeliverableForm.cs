@@ -1,7 +1,9 @@
 using System.Globalization;
 using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Core.Text;
+using DigitalPartnership.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalPartnership.Web.Pages.Deliverables;
 
@@ -52,26 +54,52 @@ public sealed class DeliverableForm
 
     /// <summary>
     /// The checked values and the chosen areas (from <paramref name="areas"/>), or null with every problem added to
-    /// <paramref name="errors"/> under its field: what the edit and the new page both save.
+    /// <paramref name="errors"/> under its field: what the edit and the new page both save. The messages are in the
+    /// reader's language (<paramref name="services"/> give the localizers).
     /// </summary>
-    public (DeliverableUpdate Update, List<Area> Areas)? Read(FormAreas areas, ModelStateDictionary errors, string prefix)
+    /// <remarks>Without <paramref name="services"/> (the API) the messages are English.</remarks>
+    public (DeliverableUpdate Update, List<Area> Areas)? Read(FormAreas areas, ModelStateDictionary errors, string prefix, IServiceProvider? services = null)
     {
-        var chosen = ChosenAreas(areas.Tracked, errors, prefix);
-        return ToUpdate(errors, prefix) is { } update ? (update, chosen) : null;
+        var words = services is null ? Words.English
+            : new Words(services.GetRequiredService<IStringLocalizer<DeliverableForm>>(), FormText.Of(services),
+                StatusIn(services.GetRequiredService<IStringLocalizer<PortalText>>()));
+        var chosen = ChosenAreas(areas.Tracked, errors, prefix, words);
+        return ToUpdate(errors, prefix, words) is { } update ? (update, chosen) : null;
     }
 
-    private DeliverableUpdate? ToUpdate(ModelStateDictionary errors, string prefix)
+    private static Func<DeliverableStatus, string> StatusIn(IStringLocalizer<PortalText> shared) => status => shared.Status(status);
+
+    /// <summary>The localizers a read needs: the form's own sentences, the rules' sentences, the shared words.</summary>
+    private sealed record Words(IStringLocalizer Form, IStringLocalizer Rules, Func<DeliverableStatus, string> Status)
     {
-        var title = Text(errors, prefix, nameof(Title), Title, Deliverable.TitleMaxLength, "The title", TextKind.SingleLine);
+        public static Words English { get; } = new(EnglishText.Instance, EnglishText.Instance, status => status.DisplayName());
+    }
+
+    /// <summary>The English texts as the code writes them: the key, with its arguments.</summary>
+    private sealed class EnglishText : IStringLocalizer
+    {
+        public static EnglishText Instance { get; } = new();
+
+        public LocalizedString this[string name] => new(name, name);
+
+        public LocalizedString this[string name, params object[] arguments] =>
+            new(name, string.Format(CultureInfo.CurrentCulture, name, arguments));
+
+        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
+    }
+
+    private DeliverableUpdate? ToUpdate(ModelStateDictionary errors, string prefix, Words words)
+    {
+        var title = Text(errors, prefix, nameof(Title), Title, Deliverable.TitleMaxLength, "The title", TextKind.SingleLine, words);
         if (title is null)
         {
-            errors.AddModelError($"{prefix}.{nameof(Title)}", "Give the deliverable a title.");
+            errors.AddModelError($"{prefix}.{nameof(Title)}", words.Form["Give the deliverable a title."]);
         }
 
         if (!DeliverableStatusText.TryParse(Status, out var status))
         {
-            errors.AddModelError($"{prefix}.{nameof(Status)}",
-                $"Choose a status from the list ({string.Join(", ", DeliverableStatusText.All.Select(s => s.DisplayName()))}).");
+            errors.AddModelError($"{prefix}.{nameof(Status)}", words.Form["Choose a status from the list ({0}).",
+                string.Join(PortalCultures.IsJapanese ? "、" : ", ", DeliverableStatusText.All.Select(s => words.Status(s)))]);
         }
 
         int? progress = null;
@@ -83,7 +111,7 @@ public sealed class DeliverableForm
             }
             else
             {
-                errors.AddModelError($"{prefix}.{nameof(Progress)}", "Progress is a whole number from 0 to 100, or empty.");
+                errors.AddModelError($"{prefix}.{nameof(Progress)}", words.Form["Progress is a whole number from 0 to 100, or empty."]);
             }
         }
 
@@ -96,15 +124,15 @@ public sealed class DeliverableForm
             }
             else
             {
-                errors.AddModelError($"{prefix}.{nameof(TargetDate)}", DateText.Problem("Target date", TargetDate));
+                errors.AddModelError($"{prefix}.{nameof(TargetDate)}", FormText.Date(words.Rules, "Target date", TargetDate));
             }
         }
 
-        var euLead = Text(errors, prefix, nameof(EuLead), EuLead, Deliverable.LeadMaxLength, "The EU-side lead", TextKind.SingleLine);
-        var partnerLead = Text(errors, prefix, nameof(PartnerLead), PartnerLead, Deliverable.LeadMaxLength, "The partner-side lead", TextKind.SingleLine);
-        var notes = Text(errors, prefix, nameof(Notes), Notes, Deliverable.NotesMaxLength, "The notes", TextKind.Markdown);
-        var changeNote = Text(errors, prefix, nameof(ChangeNote), ChangeNote, StatusChange.NoteMaxLength, "The note for the history", TextKind.Markdown);
-        var links = Links(errors, $"{prefix}.{nameof(EvidenceLinks)}");
+        var euLead = Text(errors, prefix, nameof(EuLead), EuLead, Deliverable.LeadMaxLength, "The EU-side lead", TextKind.SingleLine, words);
+        var partnerLead = Text(errors, prefix, nameof(PartnerLead), PartnerLead, Deliverable.LeadMaxLength, "The partner-side lead", TextKind.SingleLine, words);
+        var notes = Text(errors, prefix, nameof(Notes), Notes, Deliverable.NotesMaxLength, "The notes", TextKind.Markdown, words);
+        var changeNote = Text(errors, prefix, nameof(ChangeNote), ChangeNote, StatusChange.NoteMaxLength, "The note for the history", TextKind.Markdown, words);
+        var links = Links(errors, $"{prefix}.{nameof(EvidenceLinks)}", words);
 
         return errors.IsValid
             ? new DeliverableUpdate(status, progress, euLead, partnerLead, target, notes, changeNote, links, title)
@@ -112,24 +140,24 @@ public sealed class DeliverableForm
     }
 
     /// <summary>The chosen areas from <paramref name="all"/>; a slug that is not an area is a problem, not ignored.</summary>
-    private List<Area> ChosenAreas(IReadOnlyList<Area> all, ModelStateDictionary errors, string prefix)
+    private List<Area> ChosenAreas(IReadOnlyList<Area> all, ModelStateDictionary errors, string prefix, Words words)
     {
         var unknown = Areas.Where(slug => all.All(a => a.Slug != slug)).ToList();
         if (unknown.Count > 0)
         {
-            errors.AddModelError($"{prefix}.{nameof(Areas)}", $"There is no area \"{unknown[0]}\". Choose areas from the list.");
+            errors.AddModelError($"{prefix}.{nameof(Areas)}", words.Form["There is no area \"{0}\". Choose areas from the list.", unknown[0]]);
         }
 
         return all.Where(a => Areas.Contains(a.Slug)).ToList();
     }
 
-    private List<EvidenceLinkInput> Links(ModelStateDictionary errors, string key)
+    private List<EvidenceLinkInput> Links(ModelStateDictionary errors, string key, Words words)
     {
         var links = new List<EvidenceLinkInput>();
         var lines = (EvidenceLinks ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
         if (lines.Count > MaxLinks)
         {
-            errors.AddModelError(key, $"At most {MaxLinks} evidence links.");
+            errors.AddModelError(key, words.Form["At most {0} evidence links.", MaxLinks]);
             return links;
         }
 
@@ -138,9 +166,9 @@ public sealed class DeliverableForm
             var parts = lines[i].Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var url = parts[0];
             var title = parts.Length > 1 ? parts[1] : null;
-            if (EvidenceLink.Problem(url, title) is { } problem)
+            if (FormText.Link(words.Rules, url, title) is { } problem)
             {
-                errors.AddModelError(key, $"Line {i + 1}: {problem}");
+                errors.AddModelError(key, words.Form["Line {0}: {1}", i + 1, problem]);
                 continue;
             }
 
@@ -150,7 +178,7 @@ public sealed class DeliverableForm
         return links;
     }
 
-    private static string? Text(ModelStateDictionary errors, string prefix, string field, string? value, int maxLength, string label, TextKind kind)
+    private static string? Text(ModelStateDictionary errors, string prefix, string field, string? value, int maxLength, string label, TextKind kind, Words words)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -158,7 +186,7 @@ public sealed class DeliverableForm
         }
 
         var text = value.Replace("\r\n", "\n").Trim();
-        if (TextRules.Problem(label, text, maxLength, kind) is { } problem)
+        if (FormText.Text(words.Rules, label, text, maxLength, kind) is { } problem)
         {
             errors.AddModelError($"{prefix}.{field}", problem);
         }

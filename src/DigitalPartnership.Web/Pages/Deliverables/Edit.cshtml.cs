@@ -14,7 +14,7 @@ namespace DigitalPartnership.Web.Pages.Deliverables;
 /// conflict (409) that shows the other person's change beside this editor's input, which is kept for re-applying.
 /// </summary>
 [Authorize(Policy = PortalAccounts.CanEdit)]
-public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
+public sealed class EditModel(PortalDbContext db, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<EditModel> text) : PageModel
 {
     private FormAreas _areas = FormAreas.None;
 
@@ -50,7 +50,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
             return NotFound();
         }
 
-        if (Input.Read(_areas, ModelState, nameof(Input)) is not { } read)
+        if (Input.Read(_areas, ModelState, nameof(Input), HttpContext.RequestServices) is not { } read)
         {
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
@@ -80,7 +80,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
             return await ConflictAsync(id, ct);
         }
 
-        TempData.SetStatusMessage("Saved. The change is in the history below.");
+        TempData.SetStatusMessage(text["Saved. The change is in the history below."]);
         return RedirectToPage("/Deliverables/Details", new { id });
     }
 
@@ -131,7 +131,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
             new("status", "Status", StatusName(Theirs.Status), StatusName(yours.Status)),
             new("progress", "Progress", Percent(Theirs.Progress), Percent(yours.Progress)),
             new("eu-lead", "EU-side lead", Theirs.EuLead, yours.EuLead),
-            new("partner-lead", $"{partner}-side lead", Theirs.PartnerLead, yours.PartnerLead),
+            new("partner-lead", "{0}-side lead", Theirs.PartnerLead, yours.PartnerLead),
             new("target-date", "Target date", Theirs.TargetDate, yours.TargetDate),
             new("notes", "Notes", Theirs.Notes, yours.Notes, IsMarkdown: true),
         ];
@@ -143,6 +143,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time) : PageModel
 
     /// <summary>One row of the conflict's comparison.</summary>
     /// <param name="Key">For the row's test id: "status", "notes"…</param>
+    /// <param name="Field">The field's name, a text to translate; "{0}" stands for the partner ("{0}-side lead").</param>
     public sealed record ComparedField(string Key, string Field, string? Theirs, string? Yours, bool IsMarkdown = false)
     {
         /// <summary>Empty and missing are the same; line ends and surrounding spaces are not a difference a person made.</summary>

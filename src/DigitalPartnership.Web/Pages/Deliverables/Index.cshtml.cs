@@ -15,7 +15,8 @@ namespace DigitalPartnership.Web.Pages.Deliverables;
 /// <summary>Every deliverable of the chosen partnership, filtered by area, status, meeting and words, sorted and paged by the database.</summary>
 [CachedByStoreVersion]
 [ScopedByPartnership]
-public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> options, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> options, IAuthorizationService authorization,
+    Microsoft.Extensions.Localization.IStringLocalizer<IndexModel> text) : PageModel
 {
     public const int MaxQueryLength = FilterReader.MaxQueryLength;
     public const string FilterProblemsLead = "These filters could not be applied:";
@@ -53,6 +54,11 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
         Scope = await PartnershipScope.OfAsync(HttpContext);
         AreaChoices = await AreaRefs.AllAsync(db, ct);
         MeetingChoices = await Councils.ChoicesAsync(db, Scope.Id, ct);
+        if (PortalCultures.IsJapanese)
+        {
+            MeetingChoices = await JapaneseChoicesAsync(MeetingChoices, ct);
+        }
+
         CanEdit = (await authorization.AuthorizeAsync(User, PortalAccounts.CanEdit)).Succeeded;
 
         var reader = new FilterReader(db, Scope);
@@ -99,7 +105,7 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
             var choice = SortChoices.FirstOrDefault(c => c.Key == Sort.ToLowerInvariant() && c.Key.Length > 0);
             if (choice.Key is null)
             {
-                problems.Add($"\"{Sort}\" is not a way to sort. Choose one from the list.");
+                problems.Add(text["\"{0}\" is not a way to sort. Choose one from the list.", Sort]);
             }
             else
             {
@@ -110,7 +116,7 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
         var page = 1;
         if (!string.IsNullOrEmpty(PageText) && (!int.TryParse(PageText, out page) || page < 1))
         {
-            problems.Add("The page number must be a whole number from 1.");
+            problems.Add(text["The page number must be a whole number from 1."]);
         }
 
         return (filter, sort, page, problems);
@@ -133,6 +139,15 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
             })!;
     }
 
+    /// <summary>
+    /// A suggestion's words as a format to translate and the term it names: "without “{0}”" with the term, or the label
+    /// itself (SearchSuggestions writes them in English).
+    /// </summary>
+    public static (string Format, string Term) SuggestionWords(string label) =>
+        label.StartsWith("without “", StringComparison.Ordinal) && label.EndsWith('”')
+            ? ("without “{0}”", label["without “".Length..^1])
+            : (label, "");
+
     /// <summary>The pager keeps every filter of the list as it stands in the address.</summary>
     private Pager ListPager(int page, int total) => Pager.For(page, options.Value.PageSize, total, "/Deliverables/Index",
         new("q", Q), new("area", Area), new("status", Status), new("meeting", Meeting), new(PartnershipScope.QueryName, Partnership), new("sort", Sort));
@@ -140,7 +155,26 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
     public sealed record DeliverableRow(int Id, string Title, DeliverableStatus Status, int? Progress, DateOnly? TargetDate, DateTime UpdatedAtUtc,
         string Outcome, string OutcomeSlug, int MeetingId, int? MeetingOrdinal, string Partnership, IReadOnlyList<AreaRef> Areas, int Version)
     {
-        public string Council => new MeetingPlace(MeetingOrdinal, null, null, null, null).CouncilName;
+        public string Council => Display.CouncilName(MeetingOrdinal);
+    }
+
+    /// <summary>
+    /// The Council filter's choices in Japanese: "第2回評議会" (with its partnership where the store holds several). The
+    /// English label adds the city ("2nd Council, Brussels"); a place name is stored content, and an option cannot mark
+    /// part of its text as English, so the Japanese label names the city only for a Council without a number.
+    /// </summary>
+    private async Task<IReadOnlyList<MeetingChoice>> JapaneseChoicesAsync(IReadOnlyList<MeetingChoice> english, CancellationToken ct)
+    {
+        var ids = english.Select(m => m.Id).ToList();
+        var several = await Councils.SeveralPartnershipsAsync(db, ct);
+        var places = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .Select(m => new { m.Id, m.Place.Ordinal, m.Place.City, m.Place.Country, Partnership = m.Partnership.Name })
+            .ToDictionaryAsync(m => m.Id, ct);
+        return english.Select(choice => places.TryGetValue(choice.Id, out var m)
+                ? new MeetingChoice(choice.Id, CouncilNames.With(several ? m.Partnership : null,
+                    Display.CouncilName(m.Ordinal) + (m.Ordinal is null && (m.City ?? m.Country) is { } where ? $"（{where}）" : "")))
+                : choice)
+            .ToList();
     }
 
     /// <summary>"EU–Korea · 1st Council" when the store holds several partnerships, "2nd Council" when one.</summary>

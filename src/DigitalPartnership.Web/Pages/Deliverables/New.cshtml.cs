@@ -11,7 +11,7 @@ namespace DigitalPartnership.Web.Pages.Deliverables;
 
 /// <summary>An editor adds a deliverable the Council text did not spell out, under one of its outcomes.</summary>
 [Authorize(Policy = PortalAccounts.CanEdit)]
-public sealed class NewModel(PortalDbContext db, TimeProvider time) : PageModel
+public sealed class NewModel(PortalDbContext db, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<NewModel> text) : PageModel
 {
     private FormAreas _areas = FormAreas.None;
 
@@ -43,7 +43,7 @@ public sealed class NewModel(PortalDbContext db, TimeProvider time) : PageModel
             return NotFound();
         }
 
-        if (Input.Read(_areas, ModelState, nameof(Input)) is not { } read)
+        if (Input.Read(_areas, ModelState, nameof(Input), HttpContext.RequestServices) is not { } read)
         {
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
@@ -64,7 +64,7 @@ public sealed class NewModel(PortalDbContext db, TimeProvider time) : PageModel
             await transaction.CommitAsync(ct);
         }
 
-        TempData.SetStatusMessage("Saved. The change is in the history below.");
+        TempData.SetStatusMessage(text["Saved. The change is in the history below."]);
         return RedirectToPage("/Deliverables/Details", new { id = deliverable.Id });
     }
 

@@ -15,7 +15,8 @@ namespace DigitalPartnership.Web.Pages.Deliverables;
 /// follow-through the import preview proposes, for links it missed or got wrong. Each change is journalled.
 /// </summary>
 [Authorize(Policy = PortalAccounts.CanEdit)]
-public sealed class ThreadModel(PortalDbContext db, LinkProposer proposer, TimeProvider time) : PageModel
+public sealed class ThreadModel(PortalDbContext db, LinkProposer proposer, TimeProvider time,
+    Microsoft.Extensions.Localization.IStringLocalizer<ThreadModel> text) : PageModel
 {
     /// <summary>How many likely matches the page offers above the full list.</summary>
     public const int SuggestionCount = 3;
@@ -23,6 +24,9 @@ public sealed class ThreadModel(PortalDbContext db, LinkProposer proposer, TimeP
     public int Id { get; private set; }
     public string Title { get; private set; } = "";
     public string Council { get; private set; } = "";
+
+    /// <summary>The Council's name as HTML, its place marked with its language (<see cref="CouncilLabel"/>).</summary>
+    public Microsoft.AspNetCore.Html.HtmlString CouncilHtml { get; private set; } = Microsoft.AspNetCore.Html.HtmlString.Empty;
 
     /// <summary>The earlier deliverables this one continues, with why they were linked.</summary>
     public IReadOnlyList<Continuation> Continues { get; private set; } = [];
@@ -48,9 +52,9 @@ public sealed class ThreadModel(PortalDbContext db, LinkProposer proposer, TimeP
         }
 
         var earlier = Choices.FirstOrDefault(c => c.Id == EarlierId);
-        Problem = EarlierId is null ? "Choose the earlier deliverable this one continues."
-            : earlier is null ? $"Deliverable #{EarlierId} is not a deliverable of an earlier Council of this partnership."
-            : deliverable.Continues.Any(c => c.EarlierId == earlier.Id) ? $"It already continues deliverable #{earlier.Id}."
+        Problem = EarlierId is null ? text["Choose the earlier deliverable this one continues."]
+            : earlier is null ? text["Deliverable #{0} is not a deliverable of an earlier Council of this partnership.", EarlierId]
+            : deliverable.Continues.Any(c => c.EarlierId == earlier.Id) ? text["It already continues deliverable #{0}.", earlier.Id]
             : NoteProblem();
         if (Problem is not null)
         {
@@ -77,7 +81,7 @@ public sealed class ThreadModel(PortalDbContext db, LinkProposer proposer, TimeP
             }
         }
 
-        TempData.SetStatusMessage($"Linked: it continues deliverable #{target.Id}. The change is in the history below.");
+        TempData.SetStatusMessage(text["Linked: it continues deliverable #{0}. The change is in the history below.", target.Id]);
         return RedirectToPage("/Deliverables/Details", new { id });
     }
 
@@ -98,17 +102,17 @@ public sealed class ThreadModel(PortalDbContext db, LinkProposer proposer, TimeP
         if (EarlierId is not { } earlierId || !deliverable.StopContinuing(earlierId, by, now, Note))
         {
             // Already removed (by another editor, or a second click): nothing to do, and nothing to hide.
-            TempData.SetStatusMessage(EarlierId is null ? "Nothing was unlinked." : $"It no longer continued deliverable #{EarlierId}: nothing changed.");
+            TempData.SetStatusMessage(EarlierId is null ? text["Nothing was unlinked."] : text["It no longer continued deliverable #{0}: nothing changed.", EarlierId]);
             return RedirectToPage("/Deliverables/Details", new { id });
         }
 
         db.Audit(now, by, AuditActions.DeliverableUpdated, $"Deliverable #{id}", $"No longer continues #{earlierId}");
         await db.SaveChangesAsync(ct);
-        TempData.SetStatusMessage($"Unlinked: it no longer continues deliverable #{earlierId}. The change is in the history below.");
+        TempData.SetStatusMessage(text["Unlinked: it no longer continues deliverable #{0}. The change is in the history below.", earlierId]);
         return RedirectToPage("/Deliverables/Details", new { id });
     }
 
-    private string? NoteProblem() => TextRules.Problem("The note for the history", Note, StatusChange.NoteMaxLength, TextKind.Markdown);
+    private string? NoteProblem() => FormText.Text(FormText.Of(HttpContext.RequestServices), "The note for the history", Note, StatusChange.NoteMaxLength, TextKind.Markdown);
 
     private async Task<Deliverable?> LoadAsync(int id, CancellationToken ct)
     {
@@ -127,6 +131,7 @@ public sealed class ThreadModel(PortalDbContext db, LinkProposer proposer, TimeP
         Title = deliverable.Title;
         var scope = await PartnershipScope.OfAsync(HttpContext);
         Council = Display.CouncilWithPlace(scope.NameBeside(meeting.Partnership.Name), meeting.Place);
+        CouncilHtml = CouncilLabel.WithPlace(scope.NameBeside(meeting.Partnership.Name), meeting.Place);
         Continues = deliverable.Continues.OrderBy(c => c.EarlierId).ToList();
         Choices = await proposer.EarlierAsync(meeting.PartnershipId,
             new CouncilOrder(meeting.Id, meeting.Place.Ordinal, meeting.Place.Date, meeting.Place.Year), ct);
