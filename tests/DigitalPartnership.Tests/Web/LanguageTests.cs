@@ -45,7 +45,15 @@ public sealed partial class LanguageTests(LanguageTests.Portal portal) : IClassF
         { "GET", "/meetings/{meeting}", 200 },
         { "GET", "/meetings/{meeting}/edit", 200 },
         { "GET", "/meetings/import", 200 },
+        { "POST", "/meetings/{meeting}/edit", 400 },
         { "POST", "/meetings/import?handler=Preview", 400 },
+        // The preview of real Council texts (the text sent in the address, which the page binds as it binds the form):
+        // links to the seeded Council proposed; a text without a list, its titles marked "Check"; a next Council given
+        // only as a season and region; sections that group the outcomes.
+        { "POST", ImportPreviewOf("japan-eu-numbered-us-date.txt"), 200 },
+        { "POST", ImportPreviewOf("prose-readout-outside-capital.txt"), 200 },
+        { "POST", ImportPreviewOf("markdown-bullets-no-next-meeting.md"), 200 },
+        { "POST", ImportPreviewOf("lettered-sections-split-bold.md"), 200 },
         { "GET", "/milestones", 200 },
         { "GET", "/partnerships", 200 },
         { "GET", "/reports", 200 },
@@ -60,6 +68,10 @@ public sealed partial class LanguageTests(LanguageTests.Portal portal) : IClassF
         { "GET", "/api", 200 },
         { "GET", "/no/such/page", 404 },
     };
+
+    /// <summary>The import preview of one of the test Council texts.</summary>
+    private static string ImportPreviewOf(string councilText) =>
+        "/meetings/import?handler=Preview&Text=" + Uri.EscapeDataString(File.ReadAllText(TestFiles.CouncilText(councilText)));
 
     [Theory]
     [MemberData(nameof(Pages))]

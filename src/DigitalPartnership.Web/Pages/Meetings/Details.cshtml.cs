@@ -33,7 +33,7 @@ public sealed class DetailsModel(PortalDbContext db, AreaTaxonomy taxonomy, Mark
     public string? ParseProblem { get; private set; }
 
     /// <summary>"EU–Korea · 2nd Council" where the store holds several partnerships, "2nd Council" where it holds one.</summary>
-    public string CouncilName { get; private set; } = "";
+    public Microsoft.AspNetCore.Html.IHtmlContent CouncilName { get; private set; } = Microsoft.AspNetCore.Html.HtmlString.Empty;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -60,7 +60,8 @@ public sealed class DetailsModel(PortalDbContext db, AreaTaxonomy taxonomy, Mark
                 deliverables[o.Id].ToList()) { Section = o.Section }).ToList(),
         };
         OutcomeSections = InSections(Meeting.Outcomes);
-        CouncilName = (await PartnershipScope.OfAsync(HttpContext)).Council(meeting.Partnership, meeting.Place.CouncilName);
+        var scope = await PartnershipScope.OfAsync(HttpContext);
+        CouncilName = MeetingText.Council(scope, meeting.Partnership, meeting.Place.Ordinal);
         var next = await db.Milestones.AsNoTracking().Where(m => m.AnnouncedAtId == id && m.Kind == MilestoneKind.NextCouncil)
             .Select(m => new { m.Place, m.AsStated }).FirstOrDefaultAsync(ct);
         (NextMeeting, NextMeetingAsStated) = (next?.Place, Display.AsStatedBeyond(next?.Place, next?.AsStated));
@@ -104,7 +105,7 @@ public sealed class DetailsModel(PortalDbContext db, AreaTaxonomy taxonomy, Mark
         public DateOnly? EndDate { get; init; }
 
         /// <summary>"4–5 June 2025", "3 July 2023", "2025", or null.</summary>
-        public string? When => MeetingDays.Describe(Place, EndDate);
+        public string? When => MeetingText.When(Place, EndDate);
     }
 
     public sealed record OutcomeExtract(int Id, int Position, string Slug, string Title, IReadOnlyList<string> Areas, IReadOnlyList<DeliverableExtract> Deliverables)

@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using DigitalPartnership.Core.Text;
 
 namespace DigitalPartnership.Web.Pages.Meetings;
 
@@ -18,7 +20,7 @@ namespace DigitalPartnership.Web.Pages.Meetings;
 /// an older version is a conflict (409), as on the deliverable page.
 /// </summary>
 [Authorize(Policy = PortalAccounts.CanEdit)]
-public sealed class EditModel(PortalDbContext db, TimeProvider time, AreaTaxonomy taxonomy) : PageModel
+public sealed class EditModel(PortalDbContext db, TimeProvider time, AreaTaxonomy taxonomy, IStringLocalizer<EditModel> text) : PageModel
 {
 
     [BindProperty]
@@ -28,7 +30,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time, AreaTaxonom
     public string Partnership { get; private set; } = "";
 
     /// <summary>"EU–Korea · 2nd Council" where the store holds several partnerships, "2nd Council" where it holds one.</summary>
-    public string CouncilName { get; private set; } = "";
+    public Microsoft.AspNetCore.Html.IHtmlContent CouncilName { get; private set; } = Microsoft.AspNetCore.Html.HtmlString.Empty;
     public MeetingPlace Current { get; private set; } = new(null, null, null, null, null);
     public bool HasNextCouncil { get; private set; }
     public IReadOnlyDictionary<string, Provenance> Sources { get; private set; } = new Dictionary<string, Provenance>();
@@ -57,12 +59,12 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time, AreaTaxonom
             return NotFound();
         }
 
-        var read = Input.Read(ModelState, nameof(Input), next is not null);
+        var read = Input.Read(ModelState, nameof(Input), next is not null, text);
         if (read is { Place.Ordinal: { } ordinal }
             && await db.Meetings.AnyAsync(m => m.PartnershipId == meeting.PartnershipId && m.Id != id && m.Place.Ordinal == ordinal, ct))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(MeetingForm.Ordinal)}",
-                $"The {Partnership} already has a {MeetingPlace.OrdinalWord(ordinal)} Council; choose another ordinal.");
+                text["The {0} already has a {1} Council; choose another ordinal.", Partnership, MeetingPlace.OrdinalWord(ordinal), ordinal]);
         }
 
         if (read is null || !ModelState.IsValid)
@@ -81,7 +83,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time, AreaTaxonom
         var entry = meeting.Correct(read.Place, next, read.Next, read.Reason, by, now);
         if (entry is null)
         {
-            TempData.SetStatusMessage("Nothing changed, so nothing was saved.");
+            TempData.SetStatusMessage(text["Nothing changed, so nothing was saved."]);
             return RedirectToPage("/Meetings/Details", new { id });
         }
 
@@ -97,7 +99,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time, AreaTaxonom
             return Conflict(await db.Meetings.AsNoTracking().FirstAsync(m => m.Id == id, ct));
         }
 
-        TempData.SetStatusMessage("Saved. The correction and its reason are in the Council's journal.");
+        TempData.SetStatusMessage(text["Saved. The correction and its reason are in the Council's journal."]);
         return RedirectToPage("/Meetings/Details", new { id });
     }
 
@@ -120,7 +122,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time, AreaTaxonom
 
         var next = await db.Milestones.FirstOrDefaultAsync(m => m.AnnouncedAtId == id && m.Kind == MilestoneKind.NextCouncil, ct);
         Partnership = meeting.Partnership.Name;
-        CouncilName = (await Shared.PartnershipScope.OfAsync(HttpContext)).Council(Partnership, meeting.Place.CouncilName);
+        CouncilName = MeetingText.Council(await Shared.PartnershipScope.OfAsync(HttpContext), Partnership, meeting.Place.Ordinal);
         Current = meeting.Place;
         HasNextCouncil = next is not null;
         Journal = await JournalView.ForMeetingAsync(db, id, ct);
@@ -204,17 +206,17 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time, AreaTaxonom
             Version = meeting.Version,
         };
 
-        public Correction? Read(ModelStateDictionary errors, string prefix, bool hasNext)
+        public Correction? Read(ModelStateDictionary errors, string prefix, bool hasNext, IStringLocalizer<EditModel> text)
         {
             var problems = errors.ErrorCount;
-            var place = Place(errors, prefix, "", Ordinal, City, Country, Date, Year, "This Council");
-            var next = hasNext ? Place(errors, prefix, "Next", NextOrdinal, NextCity, NextCountry, NextDate, NextYear, "The next Council") : null;
+            var place = Place(errors, prefix, "", Ordinal, City, Country, Date, Year, text["This Council"], text);
+            var next = hasNext ? Place(errors, prefix, "Next", NextOrdinal, NextCity, NextCountry, NextDate, NextYear, text["The next Council"], text) : null;
             var reason = Reason?.Trim();
             if (string.IsNullOrEmpty(reason))
             {
-                errors.AddModelError($"{prefix}.{nameof(Reason)}", "Say why: the reason is kept with the correction for every reader.");
+                errors.AddModelError($"{prefix}.{nameof(Reason)}", text["Say why: the reason is kept with the correction for every reader."]);
             }
-            else if (TextRules.Problem("The reason", reason, JournalEntry.NoteMaxLength, TextKind.Markdown) is { } problem)
+            else if (Problem(text["The reason"], reason, JournalEntry.NoteMaxLength, TextKind.Markdown, text) is { } problem)
             {
                 errors.AddModelError($"{prefix}.{nameof(Reason)}", problem);
             }
@@ -223,7 +225,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time, AreaTaxonom
         }
 
         private static MeetingPlace Place(ModelStateDictionary errors, string prefix, string field, string? ordinalText, string? cityText,
-            string? countryText, string? dateText, string? yearText, string label)
+            string? countryText, string? dateText, string? yearText, string label, IStringLocalizer<EditModel> text)
         {
             int? ordinal = null;
             if (!string.IsNullOrWhiteSpace(ordinalText))
@@ -234,12 +236,12 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time, AreaTaxonom
                 }
                 else
                 {
-                    errors.AddModelError($"{prefix}.{field}Ordinal", $"{label}'s ordinal must be a whole number from 1 (the first Council) upwards.");
+                    errors.AddModelError($"{prefix}.{field}Ordinal", text["{0}'s ordinal must be a whole number from 1 (the first Council) upwards.", label]);
                 }
             }
 
-            var city = Line(errors, $"{prefix}.{field}City", $"{label}'s city", cityText, MeetingPlace.CityMaxLength);
-            var country = Line(errors, $"{prefix}.{field}Country", $"{label}'s country", countryText, MeetingPlace.CountryMaxLength);
+            var city = Line(errors, $"{prefix}.{field}City", text["{0}'s city", label], cityText, MeetingPlace.CityMaxLength, text);
+            var country = Line(errors, $"{prefix}.{field}Country", text["{0}'s country", label], countryText, MeetingPlace.CountryMaxLength, text);
             DateOnly? date = null;
             if (!string.IsNullOrWhiteSpace(dateText))
             {
@@ -249,7 +251,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time, AreaTaxonom
                 }
                 else
                 {
-                    errors.AddModelError($"{prefix}.{field}Date", $"{label}'s date “{dateText}” is not a day that exists; write it as year-month-day, e.g. 2024-04-30.");
+                    errors.AddModelError($"{prefix}.{field}Date", text["{0}'s date “{1}” is not a day that exists; write it as year-month-day, e.g. 2024-04-30.", label, dateText]);
                 }
             }
 
@@ -262,28 +264,46 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time, AreaTaxonom
                 }
                 else
                 {
-                    errors.AddModelError($"{prefix}.{field}Year", $"{label}'s year must be a year such as 2025.");
+                    errors.AddModelError($"{prefix}.{field}Year", text["{0}'s year must be a year such as 2025.", label]);
                 }
             }
 
             if (date is { } known && year is { } stated && known.Year != stated)
             {
-                errors.AddModelError($"{prefix}.{field}Year", $"{label}'s year ({stated}) is not the year of its date ({known.Year}).");
+                errors.AddModelError($"{prefix}.{field}Year", text["{0}'s year ({1}) is not the year of its date ({2}).", label, stated, known.Year]);
             }
 
             return new MeetingPlace(ordinal, city, country, date, date?.Year ?? year);
         }
 
-        private static string? Line(ModelStateDictionary errors, string key, string label, string? text, int maxLength)
+        private static string? Line(ModelStateDictionary errors, string key, string label, string? typed, int maxLength, IStringLocalizer<EditModel> text)
         {
-            var value = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-            if (TextRules.Problem(char.ToUpperInvariant(label[0]) + label[1..], value, maxLength, TextKind.SingleLine) is { } problem)
+            var value = string.IsNullOrWhiteSpace(typed) ? null : typed.Trim();
+            if (Problem(char.ToUpperInvariant(label[0]) + label[1..], value, maxLength, TextKind.SingleLine, text) is { } problem)
             {
                 errors.AddModelError(key, problem);
                 return null;
             }
 
             return value;
+        }
+
+        /// <summary>
+        /// <see cref="TextRules.Problem"/> in the reader's language: the same checks, the English message unchanged.
+        /// </summary>
+        private static string? Problem(string label, string? value, int maxLength, TextKind kind, IStringLocalizer<EditModel> text)
+        {
+            var problem = TextRules.Problem(label, value, maxLength, kind);
+            if (problem is null || !PortalCultures.IsJapanese)
+            {
+                return problem;
+            }
+
+            return value!.Length > maxLength
+                ? text["{0} can be at most {1:N0} characters long ({2:N0} now).", label, maxLength, value.Length]
+                : TextRules.HasInvisibleControls(value, kind != TextKind.SingleLine)
+                    ? text["{0} contains invisible control characters (such as a line break or a right-to-left override); type or paste it again as plain text.", label]
+                    : text["{0} cannot be formatted: {1}. Please simplify it.", label, MarkdownLimits.Problem(value) ?? ""];
         }
 
         private static string? Text(int? number) => number?.ToString(CultureInfo.InvariantCulture);

@@ -7,6 +7,7 @@ using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalPartnership.Web.Pages.Meetings;
 
@@ -15,7 +16,8 @@ namespace DigitalPartnership.Web.Pages.Meetings;
 /// parser and importer as the command line, so the two never disagree.
 /// </summary>
 [Authorize(Policy = PortalAccounts.CanEdit)]
-public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer, LinkProposer proposer, TimeProvider time) : PageModel
+public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer, LinkProposer proposer, TimeProvider time,
+    IStringLocalizer<ImportModel> words, IStringLocalizer<ImportPreview> previewWords) : PageModel
 {
     public const int MaxLength = 100_000;
     public const int MaxFileNameLength = 200;
@@ -47,7 +49,7 @@ public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer,
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
-        Preview = ImportPreview.From(parsed) with { Links = await proposer.ProposeAsync(parsed, ct) };
+        Preview = ImportPreview.From(parsed, previewWords) with { Links = await proposer.ProposeAsync(parsed, ct) };
         return Page();
     }
 
@@ -60,7 +62,7 @@ public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer,
 
         if (Links.Count > MaxLinks)
         {
-            Problem = $"At most {MaxLinks:N0} links can be accepted at once.";
+            Problem = words["At most {0:N0} links can be accepted at once.", MaxLinks];
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
@@ -72,16 +74,17 @@ public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer,
             var result = await importer.ImportAsync(name, Text!, ct, User.Identity!.Name!, Links);
             var unreviewed = result.Outcome == ImportOutcome.Imported ? proposed : 0;
             TempData.SetStatusMessage(result.Outcome == ImportOutcome.AlreadyImported
-                ? "This text was imported before: nothing changed."
-                : "Imported" + (result.Links > 0 ? $", with {Display.Count(result.Links, "link")} to earlier Councils’ deliverables" : "")
-                    + ". Below is the text part by part, beside what was taken from each part."
-                    + (unreviewed > 0 ? $" {Display.Count(unreviewed, "possible link")} to earlier Councils’ deliverables {(unreviewed == 1 ? "was" : "were")} not reviewed: "
-                        + "add them from each deliverable’s page." : ""));
+                ? words["This text was imported before: nothing changed."]
+                : (result.Links > 0 ? words["Imported, with {0} to earlier Councils’ deliverables.", Display.Count(result.Links, "link")] : words["Imported."])
+                    + words[" Below is the text part by part, beside what was taken from each part."]
+                    + (unreviewed == 0 ? ""
+                        : unreviewed == 1 ? words[" {0} to earlier Councils’ deliverables was not reviewed: add them from each deliverable’s page.", Display.Count(unreviewed, "possible link")]
+                        : words[" {0} to earlier Councils’ deliverables were not reviewed: add them from each deliverable’s page.", Display.Count(unreviewed, "possible link")]));
             return RedirectToPage("/Meetings/Details", new { id = result.MeetingId });
         }
         catch (CouncilTextException e)
         {
-            Problem = $"This text cannot be imported: {e.Message}.";
+            Problem = words["This text cannot be imported: {0}.", e.Message];
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
     }
@@ -91,25 +94,25 @@ public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer,
     {
         if (string.IsNullOrWhiteSpace(Text))
         {
-            Problem = "Paste the Council text first.";
+            Problem = words["Paste the Council text first."];
             return null;
         }
 
         if (Text.Length > MaxLength)
         {
-            Problem = $"A Council text can be at most {MaxLength:N0} characters long; this one has {Text.Length:N0}.";
+            Problem = words["A Council text can be at most {0:N0} characters long; this one has {1:N0}.", MaxLength, Text.Length];
             return null;
         }
 
         if (TextRules.HasInvisibleControls(Text, multiline: true) || (FileName?.Length ?? 0) > MaxFileNameLength)
         {
-            Problem = "The text contains invisible control characters, or the file name is too long; paste it again as plain text.";
+            Problem = words["The text contains invisible control characters, or the file name is too long; paste it again as plain text."];
             return null;
         }
 
         if (MarkdownLimits.Problem(Text) is { } nesting)
         {
-            Problem = $"This text cannot be imported: {nesting}.";
+            Problem = words["This text cannot be imported: {0}.", nesting];
             return null;
         }
 
@@ -119,7 +122,7 @@ public sealed class ImportModel(AreaTaxonomy taxonomy, CouncilImporter importer,
         }
         catch (CouncilTextException e)
         {
-            Problem = $"This text cannot be imported: {e.Message}.";
+            Problem = words["This text cannot be imported: {0}.", e.Message];
             return null;
         }
     }

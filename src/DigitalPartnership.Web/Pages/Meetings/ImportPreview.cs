@@ -1,6 +1,9 @@
 using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Core.Importing;
 using DigitalPartnership.Web.Pages.Shared;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalPartnership.Web.Pages.Meetings;
 
@@ -30,18 +33,21 @@ public sealed record ImportPreview(
     /// <summary>True when the outcomes stand under section headings (which then take the third heading level).</summary>
     public bool HasSections => Groups.Any(g => g.Section is not null);
 
-    public static ImportPreview From(CouncilText text)
+    /// <param name="words">The labels and the words for what was not found, in the reader's language.</param>
+    public static ImportPreview From(CouncilText text, IStringLocalizer<ImportPreview> words)
     {
         var facts = text.Facts;
         var next = facts.NextMeeting;
+        IHtmlContent Word(string english) => new StringHtmlContent(words[english]);
         var fact = new List<Fact>
         {
-            new("Partnership", text.Partnership?.Name ?? "Not found", facts.Partnership.Source, facts.Partnership.Doubt),
-            new("Council", text.Meeting.Ordinal is { } n ? MeetingPlace.OrdinalWord(n) : "Not stated", facts.Ordinal.Source, facts.Ordinal.Doubt),
-            new("Place", text.Meeting.Location ?? "Not stated", facts.Place.Source, facts.Place.Doubt),
-            new("Date", facts.Date.Value?.Describe() ?? (text.Meeting.Year is { } year ? $"{year} (no day given)" : "Not stated"),
+            new(words["Partnership"], text.Partnership?.Name is { } name ? MeetingText.Content(name) : Word("Not found"), facts.Partnership.Source, facts.Partnership.Doubt),
+            new(words["Council"], text.Meeting.Ordinal is { } n ? new StringHtmlContent(MeetingText.Ordinal(n)) : Word("Not stated"), facts.Ordinal.Source, facts.Ordinal.Doubt),
+            new(words["Place"], text.Meeting.Location is { } location ? MeetingText.Content(location) : Word("Not stated"), facts.Place.Source, facts.Place.Doubt),
+            new(words["Date"], facts.Date.Value is { } date ? new StringHtmlContent(MeetingText.Days(date.Start, date.Last))
+                : text.Meeting.Year is { } year ? new StringHtmlContent(words["{0} (no day given)", year]) : Word("Not stated"),
                 facts.Date.Source, facts.Date.Doubt),
-            new("Next Council", text.NextMeeting is { } place ? Display.Announced(place) : "Not announced", next.Source, next.Doubt)
+            new(words["Next Council"], text.NextMeeting is { } place ? MeetingText.Announced(place) : Word("Not announced"), next.Source, next.Doubt)
             {
                 AsStated = Display.AsStatedBeyond(text.NextMeeting, facts.NextMeetingAsStated),
             },
@@ -67,7 +73,7 @@ public sealed record ImportPreview(
     }
 
     /// <summary>One fact of the meeting as the preview shows it: the value in words, where it came from, what to check.</summary>
-    public sealed record Fact(string Label, string Value, string? Source, string? Doubt)
+    public sealed record Fact(string Label, IHtmlContent Value, string? Source, string? Doubt)
     {
         /// <summary>For the next Council: its time and place in the text's own words ("in mid-2026 in Europe").</summary>
         public string? AsStated { get; init; }

@@ -33,7 +33,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
     }
 
     /// <summary>"EU–Korea · 2nd Council" in a store of several partnerships, "2nd Council" in a store of one.</summary>
-    public string CouncilOf(MeetingRow row) => Scope.Council(row.Partnership, row.Place.CouncilName);
+    public Microsoft.AspNetCore.Html.IHtmlContent CouncilOf(MeetingRow row) => MeetingText.Council(Scope, row.Partnership, row.Ordinal);
 
     public sealed record MeetingRow(int Id, string Partnership, int? Ordinal, string? City, string? Country, DateOnly? Date,
         int? Year, string SourceFile, int Outcomes, int Deliverables)
@@ -43,6 +43,6 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
         public DateOnly? EndDate { get; init; }
 
         /// <summary>"4–5 June 2025", "3 July 2023", "2025", or null.</summary>
-        public string? When => MeetingDays.Describe(Place, EndDate);
+        public string? When => MeetingText.When(Place, EndDate);
     }
 }

@@ -2,7 +2,11 @@ using DigitalPartnership.Core.Browsing;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Web.Pages.Shared;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using DigitalPartnership.Web.Pages.Meetings;
 using Microsoft.EntityFrameworkCore;
 using DigitalPartnership.Web.Hosting.Http;
 
@@ -14,7 +18,7 @@ namespace DigitalPartnership.Web.Pages.Milestones;
 /// </summary>
 [CachedByStoreVersion]
 [ScopedByPartnership]
-public sealed class IndexModel(PortalDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(PortalDbContext db, TimeProvider time, IStringLocalizer<IndexModel> text, IStringLocalizer<MeetingText> times) : PageModel
 {
     private const int TargetsShown = 30;
 
@@ -36,15 +40,18 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time) : PageMode
         entries.AddRange(meetings.Select(m =>
         {
             var place = new MeetingPlace(m.Ordinal, m.City, m.Country, m.Date, m.Year);
-            return new TimelineEntry(SortKey(place), place.When ?? "Date not stated",
-                $"{Scope.Council(m.Partnership, place.CouncilName)} held{(place.Location is { } l ? $" in {l}" : "")}",
-                m.Title, TimelineLink.Meeting(m.Id), TimelineKind.Council, null);
+            var council = MeetingText.Council(Scope, m.Partnership, m.Ordinal);
+            return new TimelineEntry(SortKey(place), Display.When(place) ?? text["Date not stated"],
+                place.Location is { } l ? Format("{0} held in {1}", council, MeetingText.Content(l)) : Format("{0} held", council),
+                MeetingText.Content(m.Title), TimelineLink.Meeting(m.Id), TimelineKind.Council, null);
         }));
 
         entries.AddRange((await Councils.AnnouncedAsync(db, Scope.Id, ct)).Select(next => new TimelineEntry(SortKey(next.Place),
-            next.Place.When ?? "Date not announced",
-            Scope.Several ? $"Next {CouncilNames.ShortPartnership(next.Partnership)} Council: {next.Place.Describe()}" : $"Next Council: {next.Place.Describe()}",
-            $"{Scope.Council(next.Partnership, next.Place.CouncilName)} · {next.Countdown(Today)}", next.AnnouncedAtId is { } id ? TimelineLink.Meeting(id) : null,
+            Display.When(next.Place) ?? text["Date not announced"],
+            Scope.Several ? Format("Next {0} Council: {1}", MeetingText.Content(CouncilNames.ShortPartnership(next.Partnership)), MeetingText.Describe(next.Place))
+                : Format("Next Council: {0}", MeetingText.Describe(next.Place)),
+            Format("{0} · {1}", MeetingText.Council(Scope, next.Partnership, next.Place.Ordinal), MeetingText.Countdown(next.Place, Today, times)),
+            next.AnnouncedAtId is { } id ? TimelineLink.Meeting(id) : null,
             next.IsOverdue(Today) ? TimelineKind.Overdue : TimelineKind.Upcoming, null)));
 
         var open = db.Deliverables.AsNoTracking().InPartnership(Scope.Id)
@@ -53,11 +60,15 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time) : PageMode
         var upcoming = await open.Where(d => d.TargetDate >= Today).OrderBy(d => d.TargetDate).ThenBy(d => d.Id).Take(TargetsShown)
             .Select(d => new { d.Id, d.Title, d.TargetDate, d.Status }).ToListAsync(ct);
         LaterTargetCount = Math.Max(0, await open.CountAsync(d => d.TargetDate >= Today, ct) - upcoming.Count);
-        entries.AddRange(upcoming.Select(d => new TimelineEntry(d.TargetDate!.Value, Display.Date(d.TargetDate), d.Title, "Deliverable target date",
+        entries.AddRange(upcoming.Select(d => new TimelineEntry(d.TargetDate!.Value, Display.Date(d.TargetDate), MeetingText.Content(d.Title),
+            new StringHtmlContent(text["Deliverable target date"]),
             TimelineLink.Deliverable(d.Id), TimelineKind.Upcoming, d.Status)));
 
         Entries = entries.OrderBy(e => e.SortKey).ToList();
     }
+
+    /// <summary>One of the page's sentences in the reader's language, its stored parts marked with their language.</summary>
+    private IHtmlContent Format(string english, params object[] parts) => new HtmlFormattableString(text[english].Value, parts);
 
     /// <summary>A Council known only by its year sorts at the end of that year: it is due by then.</summary>
     private static DateOnly SortKey(MeetingPlace place) =>
@@ -65,7 +76,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time) : PageMode
 
     public enum TimelineKind { Council, Upcoming, Overdue }
 
-    public sealed record TimelineEntry(DateOnly SortKey, string When, string Title, string Detail, TimelineLink? Link, TimelineKind Kind, DeliverableStatus? Status);
+    public sealed record TimelineEntry(DateOnly SortKey, string When, IHtmlContent Title, IHtmlContent Detail, TimelineLink? Link, TimelineKind Kind, DeliverableStatus? Status);
 
     /// <summary>The page an entry links to, by name, for the view's <c>asp-page</c>.</summary>
     public sealed record TimelineLink(string Page, int Id)
