@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using DigitalPartnership.Web.Hosting.Http;
 
 namespace DigitalPartnership.Web.Pages.Reports;
@@ -15,7 +16,7 @@ namespace DigitalPartnership.Web.Pages.Reports;
 [Authorize(Policy = PortalAccounts.CanReport)]
 [CachedByStoreVersion]
 [ScopedByPartnership]
-public sealed class IndexModel(PortalDbContext db, ProgressReportBuilder builder, TimeProvider time) : PageModel
+public sealed class IndexModel(PortalDbContext db, ProgressReportBuilder builder, TimeProvider time, IStringLocalizer<ReportQuery> queryText) : PageModel
 {
     /// <summary>How many rows each table shows until the reader asks for all of them.</summary>
     public const int RowsShown = 10;
@@ -49,7 +50,7 @@ public sealed class IndexModel(PortalDbContext db, ProgressReportBuilder builder
         Meetings = await Councils.ChoicesAsync(db, Scope.Id, ct);
         Areas = await AreaRefs.AllAsync(db, ct);
 
-        var (filter, problems) = await Query.ReadAsync(db, time.UtcToday(), ct, Scope);
+        var (filter, problems) = await Query.ReadAsync(db, time.UtcToday(), ct, Scope, queryText);
         Problems = problems;
         if (problems.Count > 0)
         {

@@ -3,6 +3,7 @@ using DigitalPartnership.Core.Reporting;
 using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalPartnership.Web.Pages.Reports;
 
@@ -30,9 +31,16 @@ public sealed class ReportQuery
     /// </param>
     private string? _chosen;
 
+    /// <param name="text">
+    /// The problems in the reader's language (<c>Resources/Pages/Reports/ReportQuery.ja.resx</c>); without it (the API),
+    /// English.
+    /// </param>
     public async Task<(ReportFilter Filter, IReadOnlyList<string> Problems)> ReadAsync(PortalDbContext db, DateOnly today, CancellationToken ct,
-        PartnershipScope? scope = null)
+        PartnershipScope? scope = null, IStringLocalizer<ReportQuery>? text = null)
     {
+        string T(string english, params object[] arguments) =>
+            text is null ? string.Format(System.Globalization.CultureInfo.InvariantCulture, english, arguments) : text[english, arguments].Value;
+
         var reader = new FilterReader(db, scope);
         var deliverables = await reader.ReadAsync(Q, Area, Status, Meeting, ct);
         // An export link carries the partnership the page showed, even when the page had it from the reader's choice.
@@ -43,33 +51,33 @@ public sealed class ReportQuery
             partnershipId = await db.Partnerships.Where(p => p.Slug == Partnership).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
             if (partnershipId is null)
             {
-                reader.Problems.Add($"There is no partnership \"{Partnership}\". Choose one from the list.");
+                reader.Problems.Add(T("There is no partnership \"{0}\". Choose one from the list.", Partnership));
             }
         }
 
         if (Lead is { Length: > 200 })
         {
-            reader.Problems.Add("The lead can be at most 200 characters long.");
+            reader.Problems.Add(T("The lead can be at most {0} characters long.", 200));
         }
 
-        var asOf = reader.ReadDate(AsOf, "As of");
+        var asOf = reader.ReadDate(AsOf, T("As of"));
         if (asOf > today)
         {
-            reader.Problems.Add("\"As of\" cannot be in the future: the portal knows only what has happened.");
+            reader.Problems.Add(T("\"As of\" cannot be in the future: the portal knows only what has happened."));
         }
 
         var filter = new ReportFilter
         {
             Deliverables = deliverables with { PartnershipId = partnershipId },
             Lead = string.IsNullOrWhiteSpace(Lead) ? null : Lead.Trim(),
-            TargetFrom = reader.ReadDate(TargetFrom, "Target from"),
-            TargetTo = reader.ReadDate(TargetTo, "Target to"),
+            TargetFrom = reader.ReadDate(TargetFrom, T("Target from")),
+            TargetTo = reader.ReadDate(TargetTo, T("Target to")),
             AsOf = asOf,
-            ChangesSince = reader.ReadDate(Since, "Changes since"),
+            ChangesSince = reader.ReadDate(Since, T("Changes since")),
         };
         if (filter.TargetFrom > filter.TargetTo)
         {
-            reader.Problems.Add("\"Target from\" is after \"Target to\".");
+            reader.Problems.Add(T("\"Target from\" is after \"Target to\"."));
         }
 
         return (filter, reader.Problems);
