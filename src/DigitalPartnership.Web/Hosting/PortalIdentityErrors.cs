@@ -6,9 +6,12 @@ namespace DigitalPartnership.Web.Hosting;
 /// <summary>
 /// Identity's refusals (an address taken, a password too short) in the reader's language. English keeps Identity's own
 /// words exactly; Japanese comes from <c>Resources/Hosting/PortalIdentityErrors.ja.resx</c>, keyed by those words.
+/// The command line (<c>users add</c>) has no localization: there the words stay English.
 /// </summary>
-public sealed class PortalIdentityErrors(IStringLocalizer<PortalIdentityErrors> text) : IdentityErrorDescriber
+public sealed class PortalIdentityErrors(IServiceProvider services) : IdentityErrorDescriber
 {
+    private readonly IStringLocalizer<PortalIdentityErrors>? _text = services.GetService<IStringLocalizer<PortalIdentityErrors>>();
+
     public override IdentityError DuplicateUserName(string userName) => In(base.DuplicateUserName(userName), "Username '{0}' is already taken.", userName);
 
     public override IdentityError DuplicateEmail(string email) => In(base.DuplicateEmail(email), "Email '{0}' is already taken.", email);
@@ -22,9 +25,9 @@ public sealed class PortalIdentityErrors(IStringLocalizer<PortalIdentityErrors> 
 
     private IdentityError In(IdentityError error, string key, object argument)
     {
-        if (PortalCultures.IsJapanese)
+        if (_text is not null && PortalCultures.IsJapanese)
         {
-            error.Description = text[key, argument];
+            error.Description = _text[key, argument];
         }
 
         return error;
