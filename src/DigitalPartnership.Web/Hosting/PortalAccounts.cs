@@ -36,6 +36,7 @@ public static class PortalAccounts
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<PortalIdentityErrors>()
             .AddPasswordValidator<PasswordRules>();
         services.AddScoped<PortalSessions>();
         services.AddScoped<PortalSignIn>();
@@ -88,7 +89,9 @@ public static class PortalAccounts
                 var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
                 response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 response.ContentType = "text/plain; charset=utf-8";
-                await response.WriteAsync($"Too many sign-in attempts from this address. Try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds.", ct);
+                var text = rejected.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizerFactory>()
+                    .Create(typeof(PortalAccounts));
+                await response.WriteAsync(text["Too many sign-in attempts from this address. Try again in {0} seconds.", Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))], ct);
             };
             limiter.AddPolicy(SignInLimit, context =>
             {

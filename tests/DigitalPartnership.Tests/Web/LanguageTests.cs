@@ -63,13 +63,21 @@ public sealed partial class LanguageTests(LanguageTests.Portal portal) : IClassF
         { "GET", "/reports?since=yesterday", 400 },
         { "GET", "/reports?asOf=2099-01-01&targetFrom=2026-05-01&targetTo=2026-01-01", 400 },
         { "GET", "/account/signin", 200 },
+        { "POST", "/account/signin", 400 },
+        // A refused sign-in (the query's fields are bound as the form's would be): the page's own sentence, not a field's.
+        { "POST", "/account/signin?Input.Email=nobody%40example.org&Input.Password=not-the-password", 400 },
         { "GET", "/account/profile", 200 },
+        { "POST", "/account/profile?handler=TimeZone", 400 },
         { "GET", "/account/tokens", 200 },
+        { "POST", "/account/tokens?handler=Create", 400 },
         { "GET", "/admin", 200 },
         { "GET", "/admin/users", 200 },
+        { "GET", "/admin/users/{user}", 200 },
         { "GET", "/admin/users/new", 200 },
         { "POST", "/admin/users/new", 400 },
+        { "POST", "/admin/users/new?Input.Email=editor%40example.org&Input.Role=Staff&Input.Password=121212121212", 400 },
         { "GET", "/admin/audit", 200 },
+        { "GET", "/admin/audit?type=x9", 400 },
         { "GET", "/api", 200 },
         { "GET", "/no/such/page", 404 },
     };
@@ -324,7 +332,15 @@ public sealed partial class LanguageTests(LanguageTests.Portal portal) : IClassF
 
         public async Task<string> ResolveAsync(string url) => url
             .Replace("{deliverable}", (await _factory.DeliverableIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Replace("{meeting}", (await _factory.SeededMeetingIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            .Replace("{meeting}", (await _factory.SeededMeetingIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("{user}", await UserIdAsync());
+
+        /// <summary>An account of the store (the first by address), for the page an administrator manages it on.</summary>
+        private async Task<string> UserIdAsync()
+        {
+            await using var db = _factory.NewContext();
+            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Users.OrderBy(u => u.Email).Select(u => u.Id));
+        }
 
         public Task InitializeAsync() => Task.CompletedTask;
 

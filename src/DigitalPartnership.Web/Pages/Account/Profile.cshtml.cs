@@ -4,11 +4,13 @@ using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalPartnership.Web.Pages.Account;
 
 /// <summary>The signed-in person's own page: who they are, their roles, where they are signed in, and "sign out everywhere".</summary>
-public sealed class ProfileModel(UserManager<IdentityUser> users, PortalSessions sessions, PortalAccountService accounts, TimeProvider time) : PageModel
+public sealed class ProfileModel(UserManager<IdentityUser> users, PortalSessions sessions, PortalAccountService accounts, TimeProvider time,
+    IStringLocalizer<ProfileModel> text) : PageModel
 {
     /// <summary>The time zone times are written in: an IANA name ("Europe/Brussels") or "UTC".</summary>
     [BindProperty]
@@ -42,7 +44,7 @@ public sealed class ProfileModel(UserManager<IdentityUser> users, PortalSessions
 
         if (ReaderTimeZone.Find(Zone) is not { } zone)
         {
-            ModelState.AddModelError(nameof(Zone), "Choose a time zone from the list.");
+            ModelState.AddModelError(nameof(Zone), text["Choose a time zone from the list."]);
             await LoadAsync(user);
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
@@ -50,8 +52,8 @@ public sealed class ProfileModel(UserManager<IdentityUser> users, PortalSessions
         var id = zone == TimeZoneInfo.Utc ? ReaderTimeZone.UtcId : Zone!;
         await accounts.SetTimeZoneAsync(user, id);
         TempData.SetStatusMessage(id == ReaderTimeZone.UtcId
-            ? "Times are now shown in UTC."
-            : $"Times are now shown in {ReaderTimeZone.PlaceName(id)} time. Hold the pointer over a time to see it in UTC.");
+            ? text["Times are now shown in UTC."]
+            : text["Times are now shown in {0} time. Hold the pointer over a time to see it in UTC.", ReaderTimeZone.PlaceName(id)]);
         return RedirectToPage();
     }
 

@@ -3,12 +3,13 @@ using DigitalPartnership.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace DigitalPartnership.Web.Pages.Account;
 
 [EnableRateLimiting(PortalAccounts.SignInLimit)]
-public sealed class SignInModel(PortalSignIn signIn, IHostEnvironment environment, IOptions<DemoOptions> demo) : PageModel
+public sealed class SignInModel(PortalSignIn signIn, IHostEnvironment environment, IOptions<DemoOptions> demo, IStringLocalizer<SignInModel> text) : PageModel
 {
     [BindProperty]
     public SignInForm Input { get; set; } = new();
@@ -42,8 +43,8 @@ public sealed class SignInModel(PortalSignIn signIn, IHostEnvironment environmen
 
         // The same words whether the account exists or not: the form must not tell who has an account.
         Problem = outcome == SignInOutcome.LockedOut
-            ? "Too many failed attempts: sign-in with this address is locked for 15 minutes. Ask an administrator if you need it sooner."
-            : "The email or password is not right.";
+            ? text["Too many failed attempts: sign-in with this address is locked for 15 minutes. Ask an administrator if you need it sooner."]
+            : text["The email or password is not right."];
         Input.Password = "";
         return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
     }
@@ -59,6 +60,7 @@ public sealed class SignInModel(PortalSignIn signIn, IHostEnvironment environmen
         [Required(ErrorMessage = "Enter your password.")]
         [StringLength(512)]
         [DataType(DataType.Password)]
+        [Display(Name = "Password")]
         public string Password { get; set; } = "";
 
         [Display(Name = "Keep me signed in on this device")]

@@ -6,6 +6,7 @@ using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalPartnership.Web.Pages.Account;
 
@@ -13,7 +14,7 @@ namespace DigitalPartnership.Web.Pages.Account;
 /// A person's tokens for programs that cannot sign in: API tokens (named, carrying the person's roles or only reading,
 /// each shown once) and the feed token that feed readers and calendars carry in their addresses.
 /// </summary>
-public sealed class TokensModel(UserManager<IdentityUser> users, PersonalTokens tokens) : PageModel
+public sealed class TokensModel(UserManager<IdentityUser> users, PersonalTokens tokens, IStringLocalizer<TokensModel> text) : PageModel
 {
     [BindProperty]
     public NewTokenForm Input { get; set; } = new();
@@ -36,14 +37,14 @@ public sealed class TokensModel(UserManager<IdentityUser> users, PersonalTokens 
         }
 
         var name = Input.Name?.Trim();
-        if (TextRules.Problem("The name", name, ApiToken.NameMaxLength, TextKind.SingleLine) is { } problem)
+        if (TextRules.Problem(text["The name"], name, ApiToken.NameMaxLength, TextKind.SingleLine) is { } problem)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Name)}", problem);
         }
 
         if ((await tokens.ActiveOfAsync(user.Id, ct)).Count(t => t.Kind == ApiTokenKind.Api) >= PersonalTokens.MaxActive)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Name)}", $"You have {PersonalTokens.MaxActive} API tokens: revoke one you no longer use first.");
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Name)}", text["You have {0} API tokens: revoke one you no longer use first.", PersonalTokens.MaxActive]);
         }
 
         if (!ModelState.IsValid)
@@ -69,8 +70,8 @@ public sealed class TokensModel(UserManager<IdentityUser> users, PersonalTokens 
         }
 
         TempData.SetStatusMessage(await tokens.RevokeAsync(user, id, ct)
-            ? "Revoked. Programs that used the token are refused from now on."
-            : "That token was revoked already.");
+            ? text["Revoked. Programs that used the token are refused from now on."]
+            : text["That token was revoked already."]);
         return RedirectToPage();
     }
 
@@ -82,7 +83,7 @@ public sealed class TokensModel(UserManager<IdentityUser> users, PersonalTokens 
         }
 
         await tokens.RenewFeedTokenAsync(user, ct);
-        TempData.SetStatusMessage("Your feed token is ready: the subscribe links on the portal's pages carry it. Addresses with an earlier one stop working.");
+        TempData.SetStatusMessage(text["Your feed token is ready: the subscribe links on the portal's pages carry it. Addresses with an earlier one stop working."]);
         return RedirectToPage();
     }
 

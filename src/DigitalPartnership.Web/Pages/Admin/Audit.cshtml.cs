@@ -8,6 +8,7 @@ using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 
 namespace DigitalPartnership.Web.Pages.Admin;
@@ -16,7 +17,7 @@ namespace DigitalPartnership.Web.Pages.Admin;
 /// The audit log, newest first, in words, filtered by person, kind of event and date; <c>/admin/audit/export</c>
 /// writes the same rows, with the same filters, as CSV. Read-only: the portal has no way to change it.
 /// </summary>
-public sealed class AuditModel(PortalDbContext db, TimeProvider time) : PageModel
+public sealed class AuditModel(PortalDbContext db, TimeProvider time, IStringLocalizer<AuditModel> text) : PageModel
 {
     private const int PageSize = 50;
 
@@ -113,7 +114,7 @@ public sealed class AuditModel(PortalDbContext db, TimeProvider time) : PageMode
             }
             else
             {
-                dates.Problems.Add($"\"{Type}\" is not a kind of event. Choose one from the list.");
+                dates.Problems.Add(text["\"{0}\" is not a kind of event. Choose one from the list.", Type]);
             }
         }
 
@@ -137,6 +138,12 @@ public sealed class AuditModel(PortalDbContext db, TimeProvider time) : PageMode
 
     private Pager AuditPager(int page, int total) =>
         Pager.For(page, PageSize, total, "/Admin/Audit", new("person", Person), new("type", Type), new("from", From), new("to", To));
+
+    /// <summary>What happened, in the reader's language.</summary>
+    public string What(AuditRow row) => AuditEvents.Describe(row.Action, row.Subject, text);
+
+    /// <summary>A kind of event's name in the filter, in the reader's language.</summary>
+    public string KindName(string name) => text[name];
 
     public sealed record AuditRow(DateTime AtUtc, string Actor, string Action, string Subject, string? Details)
     {

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using DigitalPartnership.Core.Domain;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalPartnership.Web.Pages.Admin;
 
@@ -31,25 +33,30 @@ public static partial class AuditEvents
     public static bool IsKnown(string action) => Kinds.Any(kind => kind.Action == action);
 
     /// <summary>What happened, as a sentence: the kind of event with what it was done to, taken from the subject.</summary>
-    public static string Describe(string action, string subject)
+    /// <param name="words">The reader's language (the page's <c>AuditModel</c> texts); without it, English as stored exports write it.</param>
+    public static string Describe(string action, string subject, IStringLocalizer? words = null)
     {
+        string W(string format, params object[] arguments) => words is null
+            ? string.Format(CultureInfo.CurrentCulture, format, arguments)
+            : words[format, arguments].Value;
+
         var account = Prefixed(subject, "Account: ");
         var deliverable = DeliverableNumber().Match(subject) is { Success: true } m ? m.Groups["number"].Value : null;
         return action switch
         {
-            AuditActions.SignInSucceeded => "Signed in",
-            AuditActions.SignInFailed => "Sign-in refused",
-            AuditActions.SignedOutEverywhere => "Signed out everywhere",
-            AuditActions.DeliverableUpdated => deliverable is null ? "Updated a deliverable" : $"Updated deliverable #{deliverable}",
-            AuditActions.DeliverableCreated => deliverable is null ? "Added a deliverable" : $"Added deliverable #{deliverable}",
-            AuditActions.DeliverablesBulkUpdated => $"Updated {subject} together",
-            AuditActions.OutcomeUpdated => "Corrected an outcome",
-            AuditActions.MeetingCorrected => "Corrected a Council's date, place or ordinal",
-            AuditActions.CouncilTextImported => "Imported a Council text",
-            AuditActions.AccountCreated => $"Created account {account}",
-            AuditActions.AccountRolesChanged => $"Changed the roles of {account}",
-            AuditActions.AccountLocked => $"Locked account {account}",
-            AuditActions.AccountUnlocked => $"Unlocked account {account}",
+            AuditActions.SignInSucceeded => W("Signed in"),
+            AuditActions.SignInFailed => W("Sign-in refused"),
+            AuditActions.SignedOutEverywhere => W("Signed out everywhere"),
+            AuditActions.DeliverableUpdated => deliverable is null ? W("Updated a deliverable") : W("Updated deliverable #{0}", deliverable),
+            AuditActions.DeliverableCreated => deliverable is null ? W("Added a deliverable") : W("Added deliverable #{0}", deliverable),
+            AuditActions.DeliverablesBulkUpdated => W("Updated {0} together", subject),
+            AuditActions.OutcomeUpdated => W("Corrected an outcome"),
+            AuditActions.MeetingCorrected => W("Corrected a Council's date, place or ordinal"),
+            AuditActions.CouncilTextImported => W("Imported a Council text"),
+            AuditActions.AccountCreated => W("Created account {0}", account),
+            AuditActions.AccountRolesChanged => W("Changed the roles of {0}", account),
+            AuditActions.AccountLocked => W("Locked account {0}", account),
+            AuditActions.AccountUnlocked => W("Unlocked account {0}", account),
             _ => action, // an action this version has no words for yet is shown as stored, never hidden
         };
     }

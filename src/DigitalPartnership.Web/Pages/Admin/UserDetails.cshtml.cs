@@ -4,10 +4,12 @@ using DigitalPartnership.Web.Hosting;
 using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalPartnership.Web.Pages.Admin;
 
-public sealed class UserDetailsModel(UserManager<IdentityUser> users, PortalAccountService accounts, TimeProvider time) : PageModel
+public sealed class UserDetailsModel(UserManager<IdentityUser> users, PortalAccountService accounts, TimeProvider time,
+    IStringLocalizer<UserDetailsModel> text) : PageModel
 {
     public IdentityUser Account { get; private set; } = null!;
     public IList<string> Roles { get; private set; } = [];
@@ -26,12 +28,12 @@ public sealed class UserDetailsModel(UserManager<IdentityUser> users, PortalAcco
 
         if (SelectedRoles.Any(role => !PortalRoles.All.Contains(role)))
         {
-            ModelState.AddModelError("", "Choose roles from the list.");
+            ModelState.AddModelError("", text["Choose roles from the list."]);
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
         await accounts.SetRolesAsync(Account, SelectedRoles, User.Identity!.Name!);
-        TempData.SetStatusMessage("Roles saved. They take effect at the person's next request.");
+        TempData.SetStatusMessage(text["Roles saved. They take effect at the person's next request."]);
         return RedirectToPage("/Admin/UserDetails", new { id });
     }
 
@@ -44,12 +46,12 @@ public sealed class UserDetailsModel(UserManager<IdentityUser> users, PortalAcco
 
         if (Account.UserName == User.Identity!.Name)
         {
-            ModelState.AddModelError("", "You cannot lock your own account.");
+            ModelState.AddModelError("", text["You cannot lock your own account."]);
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
         await accounts.SetLockedAsync(Account, locked: true, User.Identity!.Name!);
-        TempData.SetStatusMessage("Account locked: its sessions have ended.");
+        TempData.SetStatusMessage(text["Account locked: its sessions have ended."]);
         return RedirectToPage("/Admin/UserDetails", new { id });
     }
 
@@ -61,7 +63,7 @@ public sealed class UserDetailsModel(UserManager<IdentityUser> users, PortalAcco
         }
 
         await accounts.SetLockedAsync(Account, locked: false, User.Identity!.Name!);
-        TempData.SetStatusMessage("Account unlocked.");
+        TempData.SetStatusMessage(text["Account unlocked."]);
         return RedirectToPage("/Admin/UserDetails", new { id });
     }
 

@@ -6,10 +6,11 @@ using Microsoft.AspNetCore.Identity;
 using DigitalPartnership.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalPartnership.Web.Pages.Admin;
 
-public sealed class UserNewModel(PortalAccountService accounts) : PageModel
+public sealed class UserNewModel(PortalAccountService accounts, IStringLocalizer<UserNewModel> text) : PageModel
 {
     [BindProperty] public NewUserForm Input { get; set; } = new();
 
@@ -21,7 +22,7 @@ public sealed class UserNewModel(PortalAccountService accounts) : PageModel
     {
         if (!PortalRoles.All.Contains(Input.Role))
         {
-            ModelState.AddModelError("Input.Role", "Choose a role from the list.");
+            ModelState.AddModelError("Input.Role", text["Choose a role from the list."]);
         }
 
         if (!ModelState.IsValid)
@@ -34,13 +35,33 @@ public sealed class UserNewModel(PortalAccountService accounts) : PageModel
         {
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError("", error.Description);
+                ModelState.AddModelError("", InReadersLanguage(error));
             }
 
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
         return RedirectToPage("/Admin/Users");
+    }
+
+    /// <summary>
+    /// The password rules' refusals (<see cref="PasswordRules"/>) in the reader's language; Identity's own are worded by
+    /// <see cref="PortalIdentityErrors"/> already. English keeps the words as they are.
+    /// </summary>
+    private string InReadersLanguage(IdentityError error)
+    {
+        if (!PortalCultures.IsJapanese)
+        {
+            return error.Description;
+        }
+
+        return error.Code switch
+        {
+            "CommonPassword" or "PasswordIsEmail" => text[error.Description],
+            "RepeatedCharacters" when error.Description.Split('"') is { Length: >= 3 } parts =>
+                text["The password only repeats \"{0}\". Choose one that is not a repetition: a few unrelated words make a strong one.", parts[1]],
+            _ => error.Description,
+        };
     }
 
     public sealed class NewUserForm
