@@ -63,19 +63,21 @@ public sealed partial class JapaneseInterfaceTests(LivePortal portal) : IClassFi
     {
         var (page, _) = await portal.NewPageAsync();
         await portal.SignInAsync(page, PortalRoles.Staff);
-        var meeting = await portal.SeededMeetingIdAsync();
-        await page.GotoAsync($"{portal.BaseUrl}/meetings/{meeting}");
+        var deliverable = await portal.DeliverableIdAsync();
+        var address = $"{portal.BaseUrl}/deliverables/{deliverable}";
+        await page.GotoAsync(address);
 
         await page.GetByTestId("language-switch").ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ja");
-        await Expect(page).ToHaveURLAsync($"{portal.BaseUrl}/meetings/{meeting}");
-        await Expect(page.Locator("main")).ToContainTextAsync("2024年5月3日");
-        await portal.ScreenshotAsync(page, "ja-meeting");
+        await Expect(page).ToHaveURLAsync(address);
+        // The seed was imported on the test clock's day, and the history says when.
+        await Expect(page.Locator("main")).ToContainTextAsync("2026年11月29日");
+        await portal.ScreenshotAsync(page, "ja-deliverable-switched");
 
         await page.GetByTestId("language-switch").ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        await Expect(page).ToHaveURLAsync($"{portal.BaseUrl}/meetings/{meeting}");
-        await Expect(page.Locator("main")).ToContainTextAsync("3 May 2024");
+        await Expect(page).ToHaveURLAsync(address);
+        await Expect(page.Locator("main")).ToContainTextAsync("29 Nov 2026");
     }
 
     /// <summary>Takes a screenshot, lists the visible English the portal wrote itself, and runs axe.</summary>
