@@ -2,16 +2,21 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalPartnership.Core.Reporting;
 
 /// <summary>
 /// Writes report rows as RFC 4180 CSV: UTF-8 with a byte order mark (so Excel reads Japanese correctly), CRLF, one
 /// header row, one row per deliverable, streamed. Cells starting with = + - @ tab or CR get a leading single quote so a
-/// spreadsheet never runs them as formulas.
+/// spreadsheet never runs them as formulas. The header row and the status names are in the reader's language
+/// (<see cref="ReportText"/>): a program that reads the CSV asks for it in English, and gets the header it always had.
 /// </summary>
-public sealed class CsvExportWriter
+/// <param name="text">A localizer for <see cref="ReportText"/>; English when null.</param>
+public sealed class CsvExportWriter(IStringLocalizer? text = null)
 {
+    private readonly ReportText _t = new(text);
+
     private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
     {
         NewLine = "\r\n",
@@ -28,7 +33,7 @@ public sealed class CsvExportWriter
         await using var csv = new CsvWriter(text, Configuration);
         foreach (var heading in ReportRow.Headings)
         {
-            csv.WriteField(heading);
+            csv.WriteField(_t[heading]);
         }
 
         await csv.NextRecordAsync();
@@ -39,7 +44,7 @@ public sealed class CsvExportWriter
             csv.WriteField(row.Outcome);
             csv.WriteField(row.Meeting);
             csv.WriteField(row.Areas);
-            csv.WriteField(row.StatusName);
+            csv.WriteField(_t.Status(row.Status));
             csv.WriteField(row.Progress?.ToString(CultureInfo.InvariantCulture) ?? "");
             csv.WriteField(row.EuLead ?? "");
             csv.WriteField(row.PartnerLead ?? "");

@@ -2,6 +2,7 @@ using DigitalPartnership.Core.Browsing;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalPartnership.Core.Reporting;
 
@@ -9,8 +10,14 @@ namespace DigitalPartnership.Core.Reporting;
 /// Builds a <see cref="ProgressReport"/> with grouped queries: the database counts, the report holds only the figures
 /// and the first rows of each list — and only the lists (<see cref="ReportParts"/>) its caller shows or writes.
 /// </summary>
-public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
+/// <param name="text">
+/// The words of the report (title, filter lines, Council names) in the reader's language; English when null or when the
+/// reader reads English. The file names stay English.
+/// </param>
+public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time, IStringLocalizer<ReportText>? text = null)
 {
+    private readonly ReportText _t = new(text);
+
     /// <summary>How many overdue, at-risk or delayed deliverables and changes a report lists; the exports carry all of them.</summary>
     public const int ListLimit = 200;
 
@@ -33,7 +40,7 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
         var reportDate = filter.AsOf ?? DateOnly.FromDateTime(now);
         var partnership = await PartnershipAsync(filter.PartnershipId, ct);
         var since = filter.ChangesSince is { } given
-            ? (Date: (DateOnly?)given, Label: (string?)ReportDates.Day(given))
+            ? (Date: (DateOnly?)given, Label: (string?)_t.Day(given))
             : await LatestCouncilAsync(partnership?.Id, reportDate, ct);
         var fileNameParts = await FileNamePartsAsync(filter, partnership?.Slug, reportDate, ct);
         return new ReportScope(filter with { ChangesSince = since.Date }, partnership, reportDate, now, since.Label, fileNameParts);
@@ -67,13 +74,13 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
         return new ProgressReport
         {
             Parts = parts,
-            Title = scope.Partnership is { } covered ? $"{covered.Name}: progress report" : "Digital Partnerships: progress report",
+            Title = scope.Partnership is { } covered ? _t.Format("{0}: progress report", covered.Name) : _t["Digital Partnerships: progress report"],
             PartnershipName = scope.Partnership?.Name,
             PartnershipSlug = scope.Partnership?.Slug,
             ReportDate = reportDate,
             GeneratedAtUtc = scope.GeneratedAtUtc,
             Filter = filter,
-            FilterLines = await new ReportFilterLines(db).DescribeAsync(filter, scope.Partnership?.Name, scope.ChangesSinceLabel, ct),
+            FilterLines = await new ReportFilterLines(db, _t).DescribeAsync(filter, scope.Partnership?.Name, scope.ChangesSinceLabel, ct),
             FileNameParts = scope.FileNameParts,
             Totals = headline.Totals,
             ByArea = byArea,
@@ -148,7 +155,7 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
             .OrderBy(x => x.Meeting.Partnership, StringComparer.Ordinal).ThenBy(x => x.Meeting.Ordinal ?? int.MaxValue).ThenBy(x => x.Meeting.Date)
             .ThenBy(x => x.Meeting.Id)
             .Select(x => new CouncilFollowThrough(x.Meeting.Id,
-                CouncilNames.With(several ? x.Meeting.Partnership : null, MeetingPlace.ShortNameOf(x.Meeting.Ordinal, x.Meeting.City, x.Meeting.Country)),
+                CouncilNames.With(several ? x.Meeting.Partnership : null, _t.Council(x.Meeting.Ordinal, x.Meeting.City, x.Meeting.Country)),
                 x.Total.Count, carried.GetValueOrDefault(x.Meeting.Id)))
             .ToList();
     }
@@ -190,8 +197,8 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
         }
 
         var several = await Councils.SeveralPartnershipsAsync(db, ct);
-        var council = CouncilNames.With(several ? latest.Partnership : null, MeetingPlace.ShortNameOf(latest.Ordinal, latest.City, latest.Country));
-        return (latest.Date, $"{council} ({ReportDates.Day(latest.Date!.Value)})");
+        var council = CouncilNames.With(several ? latest.Partnership : null, _t.Council(latest.Ordinal, latest.City, latest.Country));
+        return (latest.Date, _t.CouncilOn(council, latest.Date!.Value));
     }
 
     private async Task<IReadOnlyList<OverdueDeliverable>> OverdueAsync(IQueryable<DeliverableAsOf> states, DateOnly reportDate,
@@ -314,7 +321,7 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time)
                     Partnership = o.Meeting.Partnership.Name })
                 .ToListAsync(ct);
             outcomes.AddRange(found.OrderBy(o => o.MeetingId).ThenBy(o => o.Position).Select(o =>
-                new OutcomeProgress(o.Id, o.Title, CouncilNames.With(several ? o.Partnership : null, MeetingPlace.ShortNameOf(o.Ordinal, o.City, o.Country)),
+                new OutcomeProgress(o.Id, o.Title, CouncilNames.With(several ? o.Partnership : null, _t.Council(o.Ordinal, o.City, o.Country)),
                     new StatusTally(byOutcome[o.Id]))));
         }
 

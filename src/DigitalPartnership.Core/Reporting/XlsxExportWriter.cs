@@ -5,16 +5,21 @@ using System.Xml;
 using DigitalPartnership.Core.Domain;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalPartnership.Core.Reporting;
 
 /// <summary>
 /// Writes a report as an XLSX workbook — Summary, Deliverables and History sheets — row by row: the sheets' rows as plain
 /// XML, the fixed parts with the OpenXML SDK. Cells are typed (dates as dates, numbers as numbers, text as inline
-/// strings; never formulas); the table sheets have a frozen header row and an AutoFilter.
+/// strings; never formulas); the table sheets have a frozen header row and an AutoFilter. Sheet names, headings, labels
+/// and status names are in the reader's language (<see cref="ReportText"/>).
 /// </summary>
-public sealed class XlsxExportWriter
+/// <param name="text">A localizer for <see cref="ReportText"/>; English when null.</param>
+public sealed class XlsxExportWriter(IStringLocalizer? text = null)
 {
+    private readonly ReportText _t = new(text);
+
     private const uint DateStyle = 1;
     private const uint DateTimeStyle = 2;
     private const uint HeadingStyle = 3;
@@ -41,7 +46,7 @@ public sealed class XlsxExportWriter
         await buffer.CopyToAsync(output, ct);
     }
 
-    private static async Task WriteWorkbookAsync(ProgressReport report, IAsyncEnumerable<ReportRow> rows,
+    private async Task WriteWorkbookAsync(ProgressReport report, IAsyncEnumerable<ReportRow> rows,
         IAsyncEnumerable<ReportChange> changes, Stream output, CancellationToken ct)
     {
         // The package is written as a plain zip, part after part. The SDK's own package wants a read-write container,
@@ -59,19 +64,21 @@ public sealed class XlsxExportWriter
         });
 
         var deliverableCount = await WriteSheetAsync(zip, "xl/worksheets/sheet2.xml", sheet =>
-            WriteTableAsync(sheet, ReportRow.Headings, [8, 60, 40, 24, 30, 14, 12, 20, 20, 14, 20], rows, WriteDeliverable, ct));
+            WriteTableAsync(sheet, Headings(ReportRow.Headings), [8, 60, 40, 24, 30, 14, 12, 20, 20, 14, 20], rows, WriteDeliverable, ct));
         var changeCount = await WriteSheetAsync(zip, "xl/worksheets/sheet3.xml", sheet =>
-            WriteTableAsync(sheet, ReportChange.Headings, [10, 12, 60, 14, 14, 12, 24, 20, 60], changes, WriteChange, ct));
+            WriteTableAsync(sheet, Headings(ReportChange.Headings), [10, 12, 60, 14, 14, 12, 24, 20, 60], changes, WriteChange, ct));
 
+        var deliverablesSheet = _t["Deliverables"];
+        var historySheet = _t["History"];
         WritePart(zip, "xl/workbook.xml", writer => writer.WriteElement(new Workbook(
             new Sheets(
-                new Sheet { Name = "Summary", SheetId = 1, Id = "rId1" },
-                new Sheet { Name = "Deliverables", SheetId = 2, Id = "rId2" },
-                new Sheet { Name = "History", SheetId = 3, Id = "rId3" }),
+                new Sheet { Name = _t["Summary"], SheetId = 1, Id = "rId1" },
+                new Sheet { Name = deliverablesSheet, SheetId = 2, Id = "rId2" },
+                new Sheet { Name = historySheet, SheetId = 3, Id = "rId3" }),
             // Excel finds a sheet's AutoFilter range by this hidden name.
             new DefinedNames(
-                FilterName(1, "Deliverables", ReportRow.Headings.Count, deliverableCount),
-                FilterName(2, "History", ReportChange.Headings.Count, changeCount)))));
+                FilterName(1, deliverablesSheet, ReportRow.Headings.Count, deliverableCount),
+                FilterName(2, historySheet, ReportChange.Headings.Count, changeCount)))));
     }
 
     private const string ContentTypes = """
@@ -117,43 +124,45 @@ public sealed class XlsxExportWriter
         return count;
     }
 
-    private static void WriteSummary(SheetRows sheet, ProgressReport report)
+    private IReadOnlyList<string> Headings(IReadOnlyList<string> english) => english.Select(heading => _t[heading]).ToList();
+
+    private void WriteSummary(SheetRows sheet, ProgressReport report)
     {
         sheet.Element(new Columns(
             new Column { Min = 1, Max = 1, Width = 44, CustomWidth = true },
             new Column { Min = 2, Max = 8, Width = 14, CustomWidth = true }));
         sheet.StartData();
         sheet.Row(r => r.Text(report.Title, TitleStyle));
-        sheet.Row(r => r.Text("Report date").Date(report.ReportDate));
-        sheet.Row(r => r.Text("Generated (UTC)").DateTime(report.GeneratedAtUtc));
+        sheet.Row(r => r.Text(_t["Report date"]).Date(report.ReportDate));
+        sheet.Row(r => r.Text(_t["Generated (UTC)"]).DateTime(report.GeneratedAtUtc));
         foreach (var line in report.FilterLines)
         {
             sheet.Row(r => r.Text(line.Label).Text(line.Value));
         }
 
         sheet.Row(_ => { });
-        sheet.Row(r => r.Text("Status", HeadingStyle).Text("Deliverables", HeadingStyle).Text("Share", HeadingStyle));
+        sheet.Row(r => r.Text(_t["Status"], HeadingStyle).Text(_t["Deliverables"], HeadingStyle).Text(_t["Share"], HeadingStyle));
         foreach (var status in DeliverableStatusText.All)
         {
-            sheet.Row(r => r.Text(status.DisplayName()).Number(report.Totals[status]).Number(report.Totals.Percent(status) / 100, PercentStyle));
+            sheet.Row(r => r.Text(_t.Status(status)).Number(report.Totals[status]).Number(report.Totals.Percent(status) / 100, PercentStyle));
         }
 
-        sheet.Row(r => r.Text("Total", HeadingStyle).Number(report.Totals.Total));
-        sheet.Row(r => r.Text("Overdue").Number(report.OverdueCount));
-        sheet.Row(r => r.Text(report.ChangesSince is null ? "Changes" : $"Changes since {report.ChangesSinceLabel}").Number(report.ChangeCount));
+        sheet.Row(r => r.Text(_t["Total"], HeadingStyle).Number(report.Totals.Total));
+        sheet.Row(r => r.Text(_t["Overdue"]).Number(report.OverdueCount));
+        sheet.Row(r => r.Text(report.ChangesSince is null ? _t["Changes"] : _t.Format("Changes since {0}", report.ChangesSinceLabel ?? "")).Number(report.ChangeCount));
 
         sheet.Row(_ => { });
-        StatusTable(sheet, "Area", report.ByArea.Select(a => (a.Name, a.Counts)));
+        StatusTable(sheet, _t["Area"], report.ByArea.Select(a => (a.Name, a.Counts)));
         sheet.Row(_ => { });
-        StatusTable(sheet, "Outcome", report.ByOutcome.Select(o => ($"{o.Title} ({o.Meeting})", o.Counts)));
+        StatusTable(sheet, _t["Outcome"], report.ByOutcome.Select(o => (_t.Format("{0} ({1})", o.Title, o.Meeting), o.Counts)));
 
         sheet.Row(_ => { });
         sheet.Row(r =>
         {
-            r.Text("Month end", HeadingStyle);
+            r.Text(_t["Month end"], HeadingStyle);
             foreach (var status in DeliverableStatusText.All)
             {
-                r.Text(status.DisplayName(), HeadingStyle);
+                r.Text(_t.Status(status), HeadingStyle);
             }
         });
         foreach (var month in report.ProgressOverTime)
@@ -171,17 +180,17 @@ public sealed class XlsxExportWriter
         sheet.EndData();
     }
 
-    private static void StatusTable(SheetRows sheet, string heading, IEnumerable<(string Name, Browsing.StatusTally Counts)> lines)
+    private void StatusTable(SheetRows sheet, string heading, IEnumerable<(string Name, Browsing.StatusTally Counts)> lines)
     {
         sheet.Row(r =>
         {
             r.Text(heading, HeadingStyle);
             foreach (var status in DeliverableStatusText.All)
             {
-                r.Text(status.DisplayName(), HeadingStyle);
+                r.Text(_t.Status(status), HeadingStyle);
             }
 
-            r.Text("Total", HeadingStyle);
+            r.Text(_t["Total"], HeadingStyle);
         });
         foreach (var (name, counts) in lines)
         {
@@ -227,13 +236,13 @@ public sealed class XlsxExportWriter
         return count;
     }
 
-    private static void WriteDeliverable(CellWriter r, ReportRow row) =>
-        r.Number(row.Id).Text(row.Title).Text(row.Outcome).Text(row.Meeting).Text(row.Areas).Text(row.StatusName)
+    private void WriteDeliverable(CellWriter r, ReportRow row) =>
+        r.Number(row.Id).Text(row.Title).Text(row.Outcome).Text(row.Meeting).Text(row.Areas).Text(_t.Status(row.Status))
             .Number(row.Progress).Text(row.EuLead).Text(row.PartnerLead).Date(row.TargetDate).DateTime(row.LastChangeUtc);
 
-    private static void WriteChange(CellWriter r, ReportChange change) =>
-        r.Number(change.Id).Number(change.DeliverableId).Text(change.DeliverableTitle).Text(change.FromStatus?.DisplayName())
-            .Text(change.ToStatus.DisplayName()).Number(change.Progress).Text(change.ChangedBy).DateTime(change.ChangedAtUtc)
+    private void WriteChange(CellWriter r, ReportChange change) =>
+        r.Number(change.Id).Number(change.DeliverableId).Text(change.DeliverableTitle).Text(change.FromStatus is { } from ? _t.Status(from) : null)
+            .Text(_t.Status(change.ToStatus)).Number(change.Progress).Text(change.ChangedBy).DateTime(change.ChangedAtUtc)
             .Text(change.Note);
 
     private static DefinedName FilterName(uint sheetIndex, string sheetName, int columns, int rows) =>

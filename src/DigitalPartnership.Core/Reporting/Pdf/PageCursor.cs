@@ -284,7 +284,7 @@ internal sealed class PageCursor(PdfText text, XGraphics measure)
     /// Draws every page laid out into <paramref name="document"/>, tagged, with "Page n of m" and the title in the
     /// footer of each (artifacts). The document must have no pages yet.
     /// </summary>
-    public void Paint(PdfDocument document, string title)
+    public void Paint(PdfDocument document, string title, ReportText words)
     {
         var ua = UAManager.ForDocument(document);
         var painter = new PagePainter(document, ua.StructureBuilder);
@@ -300,16 +300,17 @@ internal sealed class PageCursor(PdfText text, XGraphics measure)
                 draw(painter);
             }
 
-            Footer(painter, i + 1, title);
+            Footer(painter, i + 1, title, words);
             // Close what is open on this page before its graphics go: the next page opens its own marked content.
             ua.StructureBuilder.EndMarkedContentsWithId();
         }
     }
 
-    private void Footer(PagePainter painter, int number, string title)
+    private void Footer(PagePainter painter, int number, string title, ReportText words)
     {
         painter.Structure.BeginArtifact();
-        var footer = $"Page {number} of {_pages.Count}";
+        var footer = words.Format("Page {0} of {1}", number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _pages.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var y = PageHeight - 30;
         text.Draw(painter.Graphics, footer, Margin + ContentWidth - text.Width(painter.Graphics, footer, false, 8), y, false, 8);
         if (number > 1)
