@@ -51,7 +51,8 @@ public static class Councils
 
         return (await meetings.OrderByDescending(m => m.Place.Ordinal).ThenBy(m => m.Id)
                 .Select(m => new { m.Id, m.Place.Ordinal, m.Place.City, m.Place.Country, Partnership = m.Partnership.Name }).ToListAsync(ct))
-            .Select(m => new MeetingChoice(m.Id, CouncilNames.With(several ? m.Partnership : null, MeetingPlace.ShortNameOf(m.Ordinal, m.City, m.Country))))
+            .Select(m => new MeetingChoice(m.Id, CouncilNames.With(several ? m.Partnership : null, MeetingPlace.ShortNameOf(m.Ordinal, m.City, m.Country)),
+                m.Ordinal, m.City ?? m.Country, several ? m.Partnership : null))
             .ToList();
     }
 
@@ -88,4 +89,8 @@ public sealed record AnnouncedCouncil(MeetingPlace Place, string Partnership, in
 }
 
 /// <summary>A meeting as a filter's list offers it.</summary>
-public sealed record MeetingChoice(int Id, string Label);
+/// <summary>
+/// A Council as a filter offers it: <see cref="Label"/> in English ("EU–Korea · 2nd Council, Seoul"), and its parts, for
+/// pages that name it in another language.
+/// </summary>
+public sealed record MeetingChoice(int Id, string Label, int? Ordinal = null, string? Place = null, string? Partnership = null);

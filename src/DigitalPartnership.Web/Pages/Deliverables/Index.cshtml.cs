@@ -54,10 +54,6 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
         Scope = await PartnershipScope.OfAsync(HttpContext);
         AreaChoices = await AreaRefs.AllAsync(db, ct);
         MeetingChoices = await Councils.ChoicesAsync(db, Scope.Id, ct);
-        if (PortalCultures.IsJapanese)
-        {
-            MeetingChoices = await JapaneseChoicesAsync(MeetingChoices, ct);
-        }
 
         CanEdit = (await authorization.AuthorizeAsync(User, PortalAccounts.CanEdit)).Succeeded;
 
@@ -156,25 +152,6 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
         string Outcome, string OutcomeSlug, int MeetingId, int? MeetingOrdinal, string Partnership, IReadOnlyList<AreaRef> Areas, int Version)
     {
         public string Council => Display.CouncilName(MeetingOrdinal);
-    }
-
-    /// <summary>
-    /// The Council filter's choices in Japanese: "第2回評議会" (with its partnership where the store holds several). The
-    /// English label adds the city ("2nd Council, Brussels"); a place name is stored content, and an option cannot mark
-    /// part of its text as English, so the Japanese label names the city only for a Council without a number.
-    /// </summary>
-    private async Task<IReadOnlyList<MeetingChoice>> JapaneseChoicesAsync(IReadOnlyList<MeetingChoice> english, CancellationToken ct)
-    {
-        var ids = english.Select(m => m.Id).ToList();
-        var several = await Councils.SeveralPartnershipsAsync(db, ct);
-        var places = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id))
-            .Select(m => new { m.Id, m.Place.Ordinal, m.Place.City, m.Place.Country, Partnership = m.Partnership.Name })
-            .ToDictionaryAsync(m => m.Id, ct);
-        return english.Select(choice => places.TryGetValue(choice.Id, out var m)
-                ? new MeetingChoice(choice.Id, CouncilNames.With(several ? m.Partnership : null,
-                    Display.CouncilName(m.Ordinal) + (m.Ordinal is null && (m.City ?? m.Country) is { } where ? $"（{where}）" : "")))
-                : choice)
-            .ToList();
     }
 
     /// <summary>"EU–Korea · 1st Council" when the store holds several partnerships, "2nd Council" when one.</summary>

@@ -26,7 +26,7 @@ public sealed class ThreadModel(PortalDbContext db, LinkProposer proposer, TimeP
     public string Council { get; private set; } = "";
 
     /// <summary>The Council's name as HTML, its place marked with its language (<see cref="CouncilLabel"/>).</summary>
-    public Microsoft.AspNetCore.Html.HtmlString CouncilHtml { get; private set; } = Microsoft.AspNetCore.Html.HtmlString.Empty;
+    public Microsoft.AspNetCore.Html.IHtmlContent CouncilHtml { get; private set; } = Microsoft.AspNetCore.Html.HtmlString.Empty;
 
     /// <summary>The earlier deliverables this one continues, with why they were linked.</summary>
     public IReadOnlyList<Continuation> Continues { get; private set; } = [];
@@ -131,7 +131,7 @@ public sealed class ThreadModel(PortalDbContext db, LinkProposer proposer, TimeP
         Title = deliverable.Title;
         var scope = await PartnershipScope.OfAsync(HttpContext);
         Council = Display.CouncilWithPlace(scope.NameBeside(meeting.Partnership.Name), meeting.Place);
-        CouncilHtml = CouncilLabel.WithPlace(scope.NameBeside(meeting.Partnership.Name), meeting.Place);
+        CouncilHtml = ContentHtml.CouncilWithPlace(scope.NameBeside(meeting.Partnership.Name), meeting.Place);
         Continues = deliverable.Continues.OrderBy(c => c.EarlierId).ToList();
         Choices = await proposer.EarlierAsync(meeting.PartnershipId,
             new CouncilOrder(meeting.Id, meeting.Place.Ordinal, meeting.Place.Date, meeting.Place.Year), ct);

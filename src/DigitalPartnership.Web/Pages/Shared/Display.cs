@@ -71,6 +71,15 @@ public static class Display
     public static string CouncilName(int? ordinal) =>
         Japanese ? (ordinal is { } n ? $"第{n}回評議会" : "評議会") : new MeetingPlace(ordinal, null, null, null, null).CouncilName;
 
+    /// <summary>
+    /// A Council filter's choice: its English label, or in Japanese "第2回評議会" with its partnership where several
+    /// could be meant. An option cannot mark a part of its text as English, so the place (stored content) is named only
+    /// for a Council without a number, which has nothing else to tell it apart.
+    /// </summary>
+    public static string Choice(Core.Browsing.MeetingChoice choice) =>
+        !Japanese ? choice.Label
+        : Core.Browsing.CouncilNames.With(choice.Partnership, CouncilName(choice.Ordinal) + (choice.Ordinal is null && choice.Place is { } where ? $"（{where}）" : ""));
+
     /// <inheritdoc cref="CouncilName(int?)"/>
     public static string CouncilName(MeetingPlace place) => CouncilName(place.Ordinal);
 
