@@ -299,6 +299,18 @@ public sealed class JapaneseExportPageTests : IAsyncLifetime
         Assert.Equal(["概要", "成果物", "履歴"], workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!));
     }
 
+    [Fact]
+    public async Task The_api_report_summary_stays_english_for_a_client_that_asks_for_japanese()
+    {
+        var api = await _factory.ApiClientAsync(PortalRoles.Manager);
+        api.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", "ja");
+
+        var summary = await api.GetJsonAsync("/api/v1/reports/summary");
+
+        Assert.EndsWith(": progress report", summary["title"]!.GetValue<string>());
+        Assert.Contains("\"Partnership\"", summary.ToJsonString()); // the first filter line's label
+    }
+
     private async Task<string> CsvHeaderAsync(string? language)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/reports/export?format=csv");
