@@ -11,7 +11,7 @@ namespace DigitalPartnership.Web.Pages.Shared;
 /// exactly as before; in Japanese the words are the reader's and each piece of stored content carries its own
 /// <c>lang</c> (see <see cref="TextLanguage"/>), so a screen reader reads "Brussels" in English inside a Japanese line.
 /// </summary>
-public static class ContentHtml
+public static partial class ContentHtml
 {
     private static bool Japanese => Hosting.PortalCultures.IsJapanese;
 
@@ -33,6 +33,38 @@ public static class ContentHtml
         var encoded = HtmlEncoder.Default.Encode(text);
         return TextLanguage.Lang(text) is { } lang ? new HtmlString($"<span lang=\"{lang}\">{encoded}</span>") : new HtmlString(encoded);
     }
+
+    /// <summary>
+    /// A line the portal built in the reader's language around stored English it can no longer tell apart (a report's
+    /// title around a partnership's name, "第2回評議会（Brussels）"): in Japanese each run of Latin-letter words carries
+    /// <c>lang="en"</c>; in English the text as it is.
+    /// </summary>
+    public static IHtmlContent Mixed(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return HtmlString.Empty;
+        }
+
+        if (!Japanese)
+        {
+            return new HtmlString(HtmlEncoder.Default.Encode(text));
+        }
+
+        var html = new System.Text.StringBuilder();
+        var at = 0;
+        foreach (System.Text.RegularExpressions.Match run in LatinRun().Matches(text))
+        {
+            html.Append(HtmlEncoder.Default.Encode(text[at..run.Index]))
+                .Append("<span lang=\"en\">").Append(HtmlEncoder.Default.Encode(run.Value)).Append("</span>");
+            at = run.Index + run.Length;
+        }
+
+        return new HtmlString(html.Append(HtmlEncoder.Default.Encode(text[at..])).ToString());
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[A-Za-z][A-Za-z'’.\-–]*(?:(?:\s|,\s)+[A-Za-z0-9][A-Za-z0-9'’.\-–]*)*")]
+    private static partial System.Text.RegularExpressions.Regex LatinRun();
 
     /// <summary>
     /// Who made a change: a person's e-mail address as stored, or the portal's importer named in the reader's language

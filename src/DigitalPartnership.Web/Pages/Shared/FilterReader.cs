@@ -100,7 +100,9 @@ public sealed class FilterReader(PortalDbContext db, PartnershipScope? scope = n
             return date;
         }
 
-        Problems.Add(DateText.Problem(label, text));
+        Problems.Add(Hosting.PortalCultures.IsJapanese
+            ? ContentHtml.Words("{0}: \"{1}\" is not a date that exists; write it as 2025-05-01.", label, text)
+            : DateText.Problem(label, text));
         return null;
     }
 }
