@@ -67,11 +67,14 @@ public static class DeliverableQueries
                 var needle = term.Typed;
                 query = query.Where(d => inAreas.Contains(d.Id)
                     || d.Title.Contains(needle)
+                    || (d.TitleJapanese != null && d.TitleJapanese.Contains(needle))
+                    || (d.SummaryJapanese != null && d.SummaryJapanese.Contains(needle))
                     || (d.SourceSentence != null && d.SourceSentence.Contains(needle))
                     || (d.Notes != null && d.Notes.Contains(needle))
                     || (d.EuLead != null && d.EuLead.Contains(needle))
                     || (d.PartnerLead != null && d.PartnerLead.Contains(needle))
-                    || d.Outcome.Title.Contains(needle));
+                    || d.Outcome.Title.Contains(needle)
+                    || (d.Outcome.TitleJapanese != null && d.Outcome.TitleJapanese.Contains(needle)));
             }
             else
             {

@@ -47,6 +47,13 @@ public sealed class Deliverable
     public int Position { get; private set; }
 
     public string Title { get; private set; } = "";
+
+    /// <summary>The title in Japanese, when an editor has given one; Japanese readers see it instead of <see cref="Title"/>.</summary>
+    public string? TitleJapanese { get; private set; }
+
+    /// <summary>A summary in Japanese for Japanese readers, when an editor has written one (Markdown).</summary>
+    public string? SummaryJapanese { get; private set; }
+
     public DeliverableStatus Status { get; private set; }
 
     /// <summary>Optional progress in percent, 0–100.</summary>
@@ -151,6 +158,11 @@ public sealed class Deliverable
             Title = title.Trim();
         }
 
+        if (update.Japanese?.Checked() is { } japanese)
+        {
+            (TitleJapanese, SummaryJapanese) = (japanese.Title, japanese.Summary);
+        }
+
         _evidenceLinks.RemoveAll(existing => !update.EvidenceLinks.Any(link => link.Url == existing.Url && link.Title == existing.Title));
         foreach (var link in update.EvidenceLinks.Where(link => !_evidenceLinks.Any(e => e.Url == link.Url && e.Title == link.Title)))
         {
@@ -210,6 +222,8 @@ public sealed class Deliverable
         (JournalFields.Status, JournalFields.Text(Status)),
         (JournalFields.Progress, JournalFields.Text(Progress)),
         (JournalFields.Title, Title),
+        (JournalFields.TitleJapanese, TitleJapanese),
+        (JournalFields.SummaryJapanese, SummaryJapanese),
         (JournalFields.Notes, Notes),
         (JournalFields.EuLead, EuLead),
         (JournalFields.PartnerLead, PartnerLead),
@@ -275,6 +289,7 @@ public sealed class Deliverable
         TextRules.Require("The partner-side lead", update.PartnerLead, LeadMaxLength, TextKind.SingleLine);
         TextRules.Require("The notes", update.Notes, NotesMaxLength, TextKind.Markdown);
         TextRules.Require("The note for the history", update.ChangeNote, StatusChange.NoteMaxLength, TextKind.Markdown);
+        update.Japanese?.Checked();
         foreach (var link in update.EvidenceLinks)
         {
             EvidenceLink.Check(link.Url, link.Title);

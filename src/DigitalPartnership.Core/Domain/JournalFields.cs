@@ -12,6 +12,8 @@ public static class JournalFields
     public const string Progress = "progress";
     public const string Title = "title";
     public const string Summary = "summary";
+    public const string TitleJapanese = "title-ja";
+    public const string SummaryJapanese = "summary-ja";
     public const string Notes = "notes";
     public const string EuLead = "eu-lead";
     public const string PartnerLead = "partner-lead";
@@ -32,7 +34,7 @@ public static class JournalFields
     public const string NextYear = "next-year";
 
     /// <summary>Fields whose values are long text, shown as a word-level difference rather than "old → new".</summary>
-    public static bool IsLongText(string field) => field is Notes or Summary or Title or EvidenceLinks or Continues;
+    public static bool IsLongText(string field) => field is Notes or Summary or Title or TitleJapanese or SummaryJapanese or EvidenceLinks or Continues;
 
     /// <summary>How a page names a field; <paramref name="partner"/> names the partner side ("Japan").</summary>
     public static string Label(string field, string partner = "Partner") => field switch
@@ -41,6 +43,8 @@ public static class JournalFields
         Progress => "Progress",
         Title => "Title",
         Summary => "Summary",
+        TitleJapanese => "Japanese title",
+        SummaryJapanese => "Japanese summary",
         Notes => "Notes",
         EuLead => "EU-side lead",
         PartnerLead => $"{partner}-side lead",

@@ -31,6 +31,12 @@ public sealed class Outcome
     public string Title { get; private set; } = "";
     public string Summary { get; private set; } = "";
 
+    /// <summary>The title in Japanese, when an editor has given one; Japanese readers see it instead of <see cref="Title"/>.</summary>
+    public string? TitleJapanese { get; private set; }
+
+    /// <summary>The summary in Japanese (Markdown), when an editor has written one.</summary>
+    public string? SummaryJapanese { get; private set; }
+
     /// <summary>
     /// The section of the meeting text that groups this outcome with others ("A. Digital Infrastructure and
     /// Connectivity"), as printed; null when the text has no sections.
@@ -49,13 +55,22 @@ public sealed class Outcome
     /// <summary>Every accepted correction, field by field; append-only.</summary>
     public IReadOnlyList<JournalEntry> Journal => _journal;
 
-    /// <summary>An editor's correction of the title or summary, journalled field by field with the editor's reason.</summary>
-    public JournalEntry? Edit(string title, string summary, string editedBy, DateTime nowUtc, string? note = null)
+    /// <summary>
+    /// An editor's correction of the title or summary, and of their Japanese (<paramref name="japanese"/> null keeps it),
+    /// journalled field by field with the editor's reason.
+    /// </summary>
+    public JournalEntry? Edit(string title, string summary, string editedBy, DateTime nowUtc, string? note = null, JapaneseVersion? japanese = null)
     {
         (title, summary) = Checked(title, summary);
+        japanese = japanese?.Checked();
         var before = Snapshot();
         Title = title;
         Summary = summary;
+        if (japanese is not null)
+        {
+            (TitleJapanese, SummaryJapanese) = (japanese.Title, japanese.Summary);
+        }
+
         Version++;
         var details = JournalFields.Between(before, Snapshot());
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
@@ -82,6 +97,8 @@ public sealed class Outcome
     [
         (JournalFields.Title, Title),
         (JournalFields.Summary, Summary),
+        (JournalFields.TitleJapanese, TitleJapanese),
+        (JournalFields.SummaryJapanese, SummaryJapanese),
         (JournalFields.Areas, _areas.Count == 0 ? null : string.Join("; ", _areas.Select(a => a.Name).Order(StringComparer.Ordinal))),
     ];
     public IReadOnlyList<Area> Areas => _areas;

@@ -23,7 +23,7 @@ namespace DigitalPartnership.Migrations.Postgres.CompiledModel
                 "DigitalPartnership.Core.Domain.Deliverable",
                 typeof(Deliverable),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 16,
                 navigationCount: 5,
                 skipNavigationCount: 1,
                 foreignKeyCount: 1,
@@ -117,6 +117,15 @@ namespace DigitalPartnership.Migrations.Postgres.CompiledModel
             status.SetSentinelFromProviderValue(0);
             status.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var summaryJapanese = runtimeEntityType.AddProperty(
+                "SummaryJapanese",
+                typeof(string),
+                propertyInfo: typeof(Deliverable).GetProperty("SummaryJapanese", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Deliverable).GetField("<SummaryJapanese>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 8000);
+            summaryJapanese.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var targetDate = runtimeEntityType.AddProperty(
                 "TargetDate",
                 typeof(DateOnly?),
@@ -132,6 +141,15 @@ namespace DigitalPartnership.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(Deliverable).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 1000);
             title.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var titleJapanese = runtimeEntityType.AddProperty(
+                "TitleJapanese",
+                typeof(string),
+                propertyInfo: typeof(Deliverable).GetProperty("TitleJapanese", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Deliverable).GetField("<TitleJapanese>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
+            titleJapanese.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var updatedAtUtc = runtimeEntityType.AddProperty(
                 "UpdatedAtUtc",

@@ -22,7 +22,7 @@ namespace DigitalPartnership.Migrations.Postgres.CompiledModel
                 "DigitalPartnership.Core.Domain.Outcome",
                 typeof(Outcome),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 10,
                 navigationCount: 3,
                 skipNavigationCount: 1,
                 foreignKeyCount: 1,
@@ -80,6 +80,15 @@ namespace DigitalPartnership.Migrations.Postgres.CompiledModel
                 maxLength: 8000);
             summary.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var summaryJapanese = runtimeEntityType.AddProperty(
+                "SummaryJapanese",
+                typeof(string),
+                propertyInfo: typeof(Outcome).GetProperty("SummaryJapanese", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Outcome).GetField("<SummaryJapanese>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 8000);
+            summaryJapanese.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var title = runtimeEntityType.AddProperty(
                 "Title",
                 typeof(string),
@@ -87,6 +96,15 @@ namespace DigitalPartnership.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(Outcome).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 500);
             title.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var titleJapanese = runtimeEntityType.AddProperty(
+                "TitleJapanese",
+                typeof(string),
+                propertyInfo: typeof(Outcome).GetProperty("TitleJapanese", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Outcome).GetField("<TitleJapanese>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
+            titleJapanese.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var version = runtimeEntityType.AddProperty(
                 "Version",

@@ -12,7 +12,7 @@ namespace DigitalPartnership.Migrations.Postgres.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1e75d95b-0f23-4460-a373-a2a707f6d627"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("b0684f70-05ae-4107-96de-c21624a80a7a"), entityTypeCount: 26)
         {
         }
 

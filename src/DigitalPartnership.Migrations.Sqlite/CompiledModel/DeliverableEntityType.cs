@@ -22,7 +22,7 @@ namespace DigitalPartnership.Migrations.Sqlite.CompiledModel
                 "DigitalPartnership.Core.Domain.Deliverable",
                 typeof(Deliverable),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 16,
                 navigationCount: 5,
                 skipNavigationCount: 1,
                 foreignKeyCount: 1,
@@ -106,6 +106,14 @@ namespace DigitalPartnership.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(Deliverable).GetField("<Status>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             status.SetSentinelFromProviderValue(0);
 
+            var summaryJapanese = runtimeEntityType.AddProperty(
+                "SummaryJapanese",
+                typeof(string),
+                propertyInfo: typeof(Deliverable).GetProperty("SummaryJapanese", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Deliverable).GetField("<SummaryJapanese>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 8000);
+
             var targetDate = runtimeEntityType.AddProperty(
                 "TargetDate",
                 typeof(DateOnly?),
@@ -118,6 +126,14 @@ namespace DigitalPartnership.Migrations.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(Deliverable).GetProperty("Title", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Deliverable).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 1000);
+
+            var titleJapanese = runtimeEntityType.AddProperty(
+                "TitleJapanese",
+                typeof(string),
+                propertyInfo: typeof(Deliverable).GetProperty("TitleJapanese", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Deliverable).GetField("<TitleJapanese>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
                 maxLength: 1000);
 
             var updatedAtUtc = runtimeEntityType.AddProperty(

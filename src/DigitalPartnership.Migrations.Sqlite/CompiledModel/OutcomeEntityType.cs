@@ -21,7 +21,7 @@ namespace DigitalPartnership.Migrations.Sqlite.CompiledModel
                 "DigitalPartnership.Core.Domain.Outcome",
                 typeof(Outcome),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 10,
                 navigationCount: 3,
                 skipNavigationCount: 1,
                 foreignKeyCount: 1,
@@ -73,12 +73,28 @@ namespace DigitalPartnership.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(Outcome).GetField("<Summary>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 8000);
 
+            var summaryJapanese = runtimeEntityType.AddProperty(
+                "SummaryJapanese",
+                typeof(string),
+                propertyInfo: typeof(Outcome).GetProperty("SummaryJapanese", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Outcome).GetField("<SummaryJapanese>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 8000);
+
             var title = runtimeEntityType.AddProperty(
                 "Title",
                 typeof(string),
                 propertyInfo: typeof(Outcome).GetProperty("Title", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Outcome).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 500);
+
+            var titleJapanese = runtimeEntityType.AddProperty(
+                "TitleJapanese",
+                typeof(string),
+                propertyInfo: typeof(Outcome).GetProperty("TitleJapanese", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Outcome).GetField("<TitleJapanese>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
 
             var version = runtimeEntityType.AddProperty(
                 "Version",

@@ -11,7 +11,7 @@ namespace DigitalPartnership.Migrations.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1db2fbbd-d479-4c37-9151-8d205cf4c7cd"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("915412cc-d320-4467-9264-232360fd2be6"), entityTypeCount: 26)
         {
         }
 

@@ -20,7 +20,7 @@ public static class ApiExamples
 
     public static ItemList<OutcomeModel> Outcomes { get; } = new([new OutcomeModel(3, "semiconductors-and-6g", "Semiconductors and 6G",
         "A team of experts will be established to develop a research program on semiconductors, and collaborative research projects have been launched for 6G.",
-        3, 1, ["semiconductors", "6g"], Counts)]);
+        3, 1, ["semiconductors", "6g"], Counts, "半導体と6G", null)]);
 
     public static ItemList<AreaModel> Areas { get; } = new([new AreaModel("submarine-cables", "Submarine cables",
         "Secure and resilient submarine cable connectivity between the EU and its partners.", ["submarine cable", "submarine cables"], Counts)]);
@@ -31,11 +31,11 @@ public static class ApiExamples
         "Terms of reference agreed; first meeting **in March**.",
         "A team of experts will be established to develop a research program on semiconductors, and collaborative research projects have been launched for 6G, with a focus on global standardization.",
         [new EvidenceLinkModel("https://digital-strategy.ec.europa.eu/en/news", "Press release")],
-        ["semiconductors"], 3, "semiconductors-and-6g", Imported, Saved, 4);
+        ["semiconductors"], 3, "semiconductors-and-6g", Imported, Saved, 4, "半導体に関する研究プログラムを策定する専門家チームの設置", null);
 
     public static DeliverablePageModel DeliverablePage { get; } = new(
         [new DeliverableSummaryModel(7, Deliverable.Title, DeliverableStatus.InProgress, 40, new DateOnly(2025, 6, 30), Saved, 3, "semiconductors-and-6g", 1,
-            ["semiconductors"], 4)],
+            ["semiconductors"], 4, Deliverable.TitleJapanese)],
         Total: 12,
         Next: "eyJTIjoiU291cmNlIiwiSyI6bnVsbCwiSSI6N30");
 

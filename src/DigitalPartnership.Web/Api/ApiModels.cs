@@ -41,7 +41,9 @@ public sealed record OutcomeModel(
     [property: Description("Order within its meeting's text, from 1.")] int Position,
     int MeetingId,
     [property: Description("Slugs of the areas it is filed under.")] IReadOnlyList<string> Areas,
-    StatusCountsModel Deliverables);
+    StatusCountsModel Deliverables,
+    [property: Description("The title in Japanese, when an editor has given one; null otherwise.")] string? TitleJapanese,
+    [property: Description("A summary in Japanese (Markdown), when an editor has written one; null otherwise.")] string? SummaryJapanese);
 
 public sealed record AreaModel(string Slug, string Name, string Description, IReadOnlyList<string> Aliases, StatusCountsModel Deliverables);
 
@@ -61,7 +63,8 @@ public sealed record DeliverableSummaryModel(
     string OutcomeSlug,
     int MeetingId,
     IReadOnlyList<string> Areas,
-    int Version);
+    int Version,
+    [property: Description("The title in Japanese, when an editor has given one; null otherwise.")] string? TitleJapanese);
 
 /// <summary>One page of deliverables; <c>next</c> is the cursor of the page after it, null on the last page.</summary>
 public sealed record DeliverablePageModel(
@@ -86,7 +89,9 @@ public sealed record DeliverableModel(
     string OutcomeSlug,
     DateTime CreatedAtUtc,
     DateTime UpdatedAtUtc,
-    [property: Description("Moves on with every save; send it back as If-Match: \"<version>\" to PATCH.")] int Version);
+    [property: Description("Moves on with every save; send it back as If-Match: \"<version>\" to PATCH.")] int Version,
+    [property: Description("The title in Japanese, when an editor has given one; null otherwise.")] string? TitleJapanese,
+    [property: Description("A summary in Japanese (Markdown), when an editor has written one; null otherwise.")] string? SummaryJapanese);
 
 /// <summary>One row of a deliverable's append-only history.</summary>
 public sealed record HistoryEntryModel(

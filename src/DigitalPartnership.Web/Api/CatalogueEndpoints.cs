@@ -73,13 +73,13 @@ public static class CatalogueEndpoints
     private static async Task<IReadOnlyList<OutcomeModel>> OutcomesOf(PortalDbContext db, IQueryable<Outcome> outcomes, CancellationToken ct)
     {
         var rows = await outcomes.OrderBy(o => o.MeetingId).ThenBy(o => o.Position).ThenBy(o => o.Id)
-            .Select(o => new { o.Id, o.Slug, o.Title, o.Summary, o.Position, o.MeetingId })
+            .Select(o => new { o.Id, o.Slug, o.Title, o.Summary, o.Position, o.MeetingId, o.TitleJapanese, o.SummaryJapanese })
             .ToListAsync(ct);
         var ids = rows.Select(o => o.Id).ToList();
         var areas = await AreaRefs.ForOutcomesAsync(db, ids, ct);
         var counts = await StatusCounts.ByOutcomeAsync(db, ids, ct);
         return rows.Select(o => new OutcomeModel(o.Id, o.Slug, o.Title, o.Summary, o.Position, o.MeetingId,
-                areas[o.Id].Select(a => a.Slug).ToList(), StatusCountsModel.From(new StatusTally(counts[o.Id]))))
+                areas[o.Id].Select(a => a.Slug).ToList(), StatusCountsModel.From(new StatusTally(counts[o.Id])), o.TitleJapanese, o.SummaryJapanese))
             .ToList();
     }
 

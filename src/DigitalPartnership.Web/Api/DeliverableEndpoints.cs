@@ -84,7 +84,7 @@ public static class DeliverableEndpoints
         var total = await matching.CountAsync(ct);
         var rows = await (after?.Following(matching) ?? matching).SortBy(order).Take(size + 1)
             .Select(d => new DeliverableSummaryModel(d.Id, d.Title, d.Status, d.Progress, d.TargetDate, d.UpdatedAtUtc,
-                d.OutcomeId, d.Outcome.Slug, d.Outcome.MeetingId, Array.Empty<string>(), d.Version))
+                d.OutcomeId, d.Outcome.Slug, d.Outcome.MeetingId, Array.Empty<string>(), d.Version, d.TitleJapanese))
             .ToListAsync(ct);
         var page = rows.Take(size).ToList();
         var areas = await AreaRefs.ForDeliverablesAsync(db, page.Select(r => r.Id).ToList(), ct);
@@ -270,7 +270,7 @@ public static class DeliverableEndpoints
         var deliverable = await db.Deliverables.AsNoTracking().Where(d => d.Id == id)
             .Select(d => new DeliverableModel(d.Id, d.Title, d.Status, d.Progress, d.EuLead, d.PartnerLead, d.TargetDate, d.Notes, d.SourceSentence,
                 d.EvidenceLinks.OrderBy(e => e.Id).Select(e => new EvidenceLinkModel(e.Url, e.Title)).ToList(), Array.Empty<string>(),
-                d.OutcomeId, d.Outcome.Slug, d.CreatedAtUtc, d.UpdatedAtUtc, d.Version))
+                d.OutcomeId, d.Outcome.Slug, d.CreatedAtUtc, d.UpdatedAtUtc, d.Version, d.TitleJapanese, d.SummaryJapanese))
             .FirstOrDefaultAsync(ct);
         return deliverable is null
             ? null

@@ -181,7 +181,7 @@ public sealed class ApiContractTests : IAsyncLifetime
 
         var deliverable = await _reader.GetJsonAsync($"/api/v1/deliverables/{id}");
         string[] fields = ["id", "title", "status", "progress", "euLead", "partnerLead", "targetDate", "notes", "sourceSentence", "evidenceLinks",
-            "areas", "outcomeId", "outcomeSlug", "createdAtUtc", "updatedAtUtc", "version"];
+            "areas", "outcomeId", "outcomeSlug", "createdAtUtc", "updatedAtUtc", "version", "titleJapanese", "summaryJapanese"];
         Assert.Equal(fields, deliverable.AsObject().Select(p => p.Key));
         Assert.StartsWith(PortalFactory.CoreTechnologies, deliverable["sourceSentence"]!.GetValue<string>());
 

@@ -9,6 +9,8 @@ internal sealed class DeliverableConfiguration : IEntityTypeConfiguration<Delive
     public void Configure(EntityTypeBuilder<Deliverable> builder)
     {
         builder.Property(d => d.Title).HasMaxLength(Deliverable.TitleMaxLength);
+        builder.Property(d => d.TitleJapanese).HasMaxLength(JapaneseVersion.TitleMaxLength);
+        builder.Property(d => d.SummaryJapanese).HasMaxLength(JapaneseVersion.SummaryMaxLength);
         builder.Property(d => d.EuLead).HasMaxLength(Deliverable.LeadMaxLength);
         builder.Property(d => d.PartnerLead).HasMaxLength(Deliverable.LeadMaxLength);
         builder.Property(d => d.Notes).HasMaxLength(Deliverable.NotesMaxLength);

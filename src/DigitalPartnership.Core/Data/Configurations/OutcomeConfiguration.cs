@@ -11,6 +11,8 @@ internal sealed class OutcomeConfiguration : IEntityTypeConfiguration<Outcome>
         builder.Property(o => o.Slug).HasMaxLength(Text.Slugs.MaxLength + 10);
         builder.Property(o => o.Title).HasMaxLength(Outcome.TitleMaxLength);
         builder.Property(o => o.Summary).HasMaxLength(Outcome.SummaryMaxLength);
+        builder.Property(o => o.TitleJapanese).HasMaxLength(JapaneseVersion.TitleMaxLength);
+        builder.Property(o => o.SummaryJapanese).HasMaxLength(JapaneseVersion.SummaryMaxLength);
         builder.Property(o => o.Section).HasMaxLength(Outcome.SectionMaxLength);
         builder.HasIndex(o => o.Slug).IsUnique();
         builder.Property(o => o.Version).IsConcurrencyToken();
