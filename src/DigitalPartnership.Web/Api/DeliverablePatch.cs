@@ -20,6 +20,12 @@ public sealed class DeliverablePatch
 
     public string? Title { get; set { field = value; _given.Add(nameof(Title)); } }
 
+    [Description("The title in Japanese, for readers of the Japanese interface; null clears it.")]
+    public string? TitleJapanese { get; set { field = value; _given.Add(nameof(TitleJapanese)); } }
+
+    [Description("A summary in Japanese (Markdown); null clears it.")]
+    public string? SummaryJapanese { get; set { field = value; _given.Add(nameof(SummaryJapanese)); } }
+
     [Description("not-started, in-progress, at-risk, delayed, completed or discontinued.")]
     public string? Status { get; set { field = value; _given.Add(nameof(Status)); } }
 
@@ -56,6 +62,8 @@ public sealed class DeliverablePatch
     public DeliverableForm? Over(DeliverableForm form, IDictionary<string, string[]> errors)
     {
         if (_given.Contains(nameof(Title))) form.Title = Title ?? "";
+        if (_given.Contains(nameof(TitleJapanese))) form.TitleJapanese = TitleJapanese;
+        if (_given.Contains(nameof(SummaryJapanese))) form.SummaryJapanese = SummaryJapanese;
         if (_given.Contains(nameof(Status))) form.Status = Status ?? "";
         if (_given.Contains(nameof(Progress))) form.Progress = Progress?.ToString(CultureInfo.InvariantCulture);
         if (_given.Contains(nameof(EuLead))) form.EuLead = EuLead;

@@ -2,6 +2,7 @@ using System.Globalization;
 using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Core.Text;
 using DigitalPartnership.Web.Hosting;
+using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -16,6 +17,13 @@ public sealed class DeliverableForm
     public const int MaxLinks = 20;
 
     public string Title { get; set; } = "";
+
+    /// <summary>The title in Japanese, for Japanese readers; blank for none.</summary>
+    public string? TitleJapanese { get; set; }
+
+    /// <summary>A summary in Japanese (Markdown), for Japanese readers; blank for none.</summary>
+    public string? SummaryJapanese { get; set; }
+
     public string Status { get; set; } = "";
     public string? Progress { get; set; }
     public string? EuLead { get; set; }
@@ -36,11 +44,13 @@ public sealed class DeliverableForm
     /// <summary>The form's fields in the order the page shows them, so the error summary lists problems in that order.</summary>
     public static IReadOnlyList<string> FieldOrder(string prefix) =>
         new[] { nameof(Title), nameof(Status), nameof(Progress), nameof(TargetDate), nameof(EuLead), nameof(PartnerLead), nameof(Areas),
-            nameof(Notes), nameof(EvidenceLinks), nameof(ChangeNote) }.Select(field => $"{prefix}.{field}").ToList();
+            nameof(TitleJapanese), nameof(SummaryJapanese), nameof(Notes), nameof(EvidenceLinks), nameof(ChangeNote) }.Select(field => $"{prefix}.{field}").ToList();
 
     public static DeliverableForm From(Deliverable d) => new()
     {
         Title = d.Title,
+        TitleJapanese = d.TitleJapanese,
+        SummaryJapanese = d.SummaryJapanese,
         Status = d.Status.Slug(),
         Progress = d.Progress?.ToString(CultureInfo.InvariantCulture),
         EuLead = d.EuLead,
@@ -133,9 +143,12 @@ public sealed class DeliverableForm
         var notes = Text(errors, prefix, nameof(Notes), Notes, Deliverable.NotesMaxLength, "The notes", TextKind.Markdown, words);
         var changeNote = Text(errors, prefix, nameof(ChangeNote), ChangeNote, StatusChange.NoteMaxLength, "The note for the history", TextKind.Markdown, words);
         var links = Links(errors, $"{prefix}.{nameof(EvidenceLinks)}", words);
+        var japanese = new JapaneseVersion(
+            Text(errors, prefix, nameof(TitleJapanese), TitleJapanese, JapaneseVersion.TitleMaxLength, "The Japanese title", TextKind.SingleLine, words),
+            Text(errors, prefix, nameof(SummaryJapanese), SummaryJapanese, JapaneseVersion.SummaryMaxLength, "The Japanese summary", TextKind.Markdown, words));
 
         return errors.IsValid
-            ? new DeliverableUpdate(status, progress, euLead, partnerLead, target, notes, changeNote, links, title)
+            ? new DeliverableUpdate(status, progress, euLead, partnerLead, target, notes, changeNote, links, title, japanese)
             : null;
     }
 

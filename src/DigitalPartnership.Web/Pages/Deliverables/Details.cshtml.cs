@@ -25,7 +25,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
                 d.Outcome.Meeting.Partnership.Partner,
                 Array.Empty<AreaRef>(),
                 d.EvidenceLinks.OrderBy(e => e.Id).Select(e => new Evidence(e.Url, e.Title)).ToList(),
-                null!))
+                null!, d.TitleJapanese, d.SummaryJapanese))
             .FirstOrDefaultAsync(ct);
         if (deliverable is null)
         {
@@ -58,7 +58,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
         DateOnly? TargetDate, string? Notes, string? SourceSentence, DateTime UpdatedAtUtc,
         string Outcome, string OutcomeSlug, int OutcomePosition, int MeetingId, int? Ordinal, string? City, string? Country,
         DateOnly? Date, int? Year, string Partner, IReadOnlyList<AreaRef> Areas, IReadOnlyList<Evidence> Evidence,
-        JournalView Journal)
+        JournalView Journal, string? TitleJapanese = null, string? SummaryJapanese = null)
     {
         public MeetingPlace Meeting => new(Ordinal, City, Country, Date, Year);
     }

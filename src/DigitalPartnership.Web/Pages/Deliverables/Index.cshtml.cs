@@ -72,7 +72,7 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
         var rows = await matching.SortBy(sort)
             .Skip(Pager.Skip).Take(Pager.PageSize)
             .Select(d => new DeliverableRow(d.Id, d.Title, d.Status, d.Progress, d.TargetDate, d.UpdatedAtUtc,
-                d.Outcome.Title, d.Outcome.Slug, d.Outcome.MeetingId, d.Outcome.Meeting.Place.Ordinal, d.Outcome.Meeting.Partnership.Name, Array.Empty<AreaRef>(), d.Version))
+                d.Outcome.Title, d.Outcome.Slug, d.Outcome.MeetingId, d.Outcome.Meeting.Place.Ordinal, d.Outcome.Meeting.Partnership.Name, Array.Empty<AreaRef>(), d.Version, d.TitleJapanese))
             .ToListAsync(ct);
         var areas = await AreaRefs.ForDeliverablesAsync(db, rows.Select(r => r.Id).ToList(), ct);
         Rows = rows.Select(r => r with { Areas = areas[r.Id].ToList() }).ToList();
@@ -149,7 +149,8 @@ public sealed class IndexModel(PortalDbContext db, IOptions<PortalOptions> optio
         new("q", Q), new("area", Area), new("status", Status), new("meeting", Meeting), new(PartnershipScope.QueryName, Partnership), new("sort", Sort));
 
     public sealed record DeliverableRow(int Id, string Title, DeliverableStatus Status, int? Progress, DateOnly? TargetDate, DateTime UpdatedAtUtc,
-        string Outcome, string OutcomeSlug, int MeetingId, int? MeetingOrdinal, string Partnership, IReadOnlyList<AreaRef> Areas, int Version)
+        string Outcome, string OutcomeSlug, int MeetingId, int? MeetingOrdinal, string Partnership, IReadOnlyList<AreaRef> Areas, int Version,
+        string? TitleJapanese = null)
     {
         public string Council => Display.CouncilName(MeetingOrdinal);
     }

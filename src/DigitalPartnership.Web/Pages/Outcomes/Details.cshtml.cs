@@ -27,7 +27,8 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
                 o.Meeting.Place.Country, o.Meeting.Place.Date, o.Meeting.Place.Year, o.Position,
                 Array.Empty<AreaRef>(),
                 o.Deliverables.OrderBy(d => d.Position)
-                    .Select(d => new DeliverableLine(d.Id, d.Title, d.Status, d.Progress, d.EuLead, d.PartnerLead, d.TargetDate)).ToList()))
+                    .Select(d => new DeliverableLine(d.Id, d.Title, d.Status, d.Progress, d.EuLead, d.PartnerLead, d.TargetDate)).ToList(),
+                o.TitleJapanese, o.SummaryJapanese))
             .FirstOrDefaultAsync(ct);
         if (outcome is null)
         {
@@ -52,7 +53,8 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
     public Microsoft.AspNetCore.Html.IHtmlContent CouncilHtml { get; private set; } = Microsoft.AspNetCore.Html.HtmlString.Empty;
 
     public sealed record OutcomeView(int Id, string Title, string Summary, int MeetingId, int? Ordinal, string? City,
-        string? Country, DateOnly? Date, int? Year, int Position, IReadOnlyList<AreaRef> Areas, IReadOnlyList<DeliverableLine> Deliverables)
+        string? Country, DateOnly? Date, int? Year, int Position, IReadOnlyList<AreaRef> Areas, IReadOnlyList<DeliverableLine> Deliverables,
+        string? TitleJapanese = null, string? SummaryJapanese = null)
     {
         public MeetingPlace Meeting => new(Ordinal, City, Country, Date, Year);
     }

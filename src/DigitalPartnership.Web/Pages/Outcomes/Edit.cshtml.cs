@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using DigitalPartnership.Web.Hosting;
+using DigitalPartnership.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ namespace DigitalPartnership.Web.Pages.Outcomes;
 
 /// <summary>An editor corrects an outcome's title or summary; a save on an older version is a conflict, as for deliverables.</summary>
 [Authorize(Policy = PortalAccounts.CanEdit)]
-public sealed class EditModel(PortalDbContext db, TimeProvider time, IStringLocalizer<EditModel> text) : PageModel
+public sealed class EditModel(PortalDbContext db, TimeProvider time, IStringLocalizer<FormText> rules) : PageModel
 {
     [BindProperty]
     public OutcomeForm Input { get; set; } = new();
@@ -30,7 +31,11 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time, IStringLoca
         }
 
         Slug = slug;
-        Input = new OutcomeForm { Title = outcome.Title, Summary = outcome.Summary, Version = outcome.Version };
+        Input = new OutcomeForm
+        {
+            Title = outcome.Title, Summary = outcome.Summary, TitleJapanese = outcome.TitleJapanese, SummaryJapanese = outcome.SummaryJapanese,
+            Version = outcome.Version,
+        };
         return Page();
     }
 
@@ -53,6 +58,16 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time, IStringLoca
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Summary)}", summaryProblem);
         }
 
+        if (Problem("The Japanese title", Input.TitleJapanese, JapaneseVersion.TitleMaxLength, TextKind.SingleLine) is { } japaneseTitleProblem)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.TitleJapanese)}", japaneseTitleProblem);
+        }
+
+        if (Problem("The Japanese summary", Input.SummaryJapanese, JapaneseVersion.SummaryMaxLength, TextKind.Markdown) is { } japaneseSummaryProblem)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.SummaryJapanese)}", japaneseSummaryProblem);
+        }
+
         if (Problem("The reason", Input.ChangeNote, JournalEntry.NoteMaxLength, TextKind.Markdown) is { } noteProblem)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.ChangeNote)}", noteProblem);
@@ -72,7 +87,7 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time, IStringLoca
         var before = outcome.Title;
         var by = User.Identity!.Name!;
         var now = time.GetUtcNow().UtcDateTime;
-        outcome.Edit(Input.Title!, Input.Summary!, by, now, Input.ChangeNote);
+        outcome.Edit(Input.Title!, Input.Summary!, by, now, Input.ChangeNote, new JapaneseVersion(Input.TitleJapanese, Input.SummaryJapanese));
         db.Audit(now, by, AuditActions.OutcomeUpdated, $"Outcome: {outcome.Title}",
             before == outcome.Title ? "summary corrected" : $"title was \"{before}\"");
         try
@@ -88,22 +103,9 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time, IStringLoca
         return RedirectToPage("/Outcomes/Details", new { slug });
     }
 
-    /// <summary><see cref="TextRules.Problem"/>'s sentence, in the reader's language (the same three rules).</summary>
-    private string? Problem(string label, string? value, int maxLength, TextKind kind)
-    {
-        var problem = TextRules.Problem(label, value, maxLength, kind);
-        if (problem is null || !PortalCultures.IsJapanese)
-        {
-            return problem;
-        }
-
-        var field = text[label].Value;
-        return value!.Length > maxLength
-            ? text["{0} can be at most {1} characters long ({2} now).", field, maxLength.ToString("N0"), value.Length.ToString("N0")]
-            : TextRules.HasInvisibleControls(value, kind != TextKind.SingleLine)
-                ? text["{0} contains invisible control characters (such as a line break or a right-to-left override); type or paste it again as plain text.", field]
-                : text["{0} cannot be formatted. Please simplify it.", field];
-    }
+    /// <summary><see cref="TextRules.Problem"/>'s sentence, in the reader's language.</summary>
+    private string? Problem(string label, string? value, int maxLength, TextKind kind) =>
+        FormText.Text(rules, label, value, maxLength, kind);
 
     private PageResult Conflict(Outcome current)
     {
@@ -121,6 +123,11 @@ public sealed class EditModel(PortalDbContext db, TimeProvider time, IStringLoca
 
         [Required(ErrorMessage = "Give the outcome a summary.")]
         public string? Summary { get; set; }
+
+        /// <summary>The title and summary in Japanese, for Japanese readers; blank for none.</summary>
+        public string? TitleJapanese { get; set; }
+
+        public string? SummaryJapanese { get; set; }
 
         /// <summary>Why the text was corrected, kept with the correction in the outcome's history.</summary>
         public string? ChangeNote { get; set; }

@@ -5,12 +5,12 @@ using DigitalPartnership.Core.Text;
 using DigitalPartnership.Web.Hosting;
 using Microsoft.Extensions.Localization;
 
-namespace DigitalPartnership.Web.Pages.Deliverables;
+namespace DigitalPartnership.Web.Pages.Shared;
 
 /// <summary>
 /// The rules' sentences (TextRules, DateText, EvidenceLink: Core writes them in English, for the API and the importer
-/// too) in the reader's language, for the deliverable forms. In English each is exactly Core's sentence; in Japanese
-/// the same rule is said in Japanese, from the resource <c>Pages/Deliverables/FormText.ja.resx</c>.
+/// too) in the reader's language, for every form. In English each is exactly Core's sentence; in Japanese
+/// the same rule is said in Japanese, from the resource <c>Pages/Shared/FormText.ja.resx</c>.
 /// </summary>
 public sealed partial class FormText
 {
