@@ -41,9 +41,9 @@ public sealed record ImportPreview(
         IHtmlContent Word(string english) => new StringHtmlContent(words[english]);
         var fact = new List<Fact>
         {
-            new(words["Partnership"], text.Partnership?.Name is { } name ? MeetingText.Content(name) : Word("Not found"), facts.Partnership.Source, facts.Partnership.Doubt),
+            new(words["Partnership"], text.Partnership?.Name is { } name ? ContentHtml.Content(name) : Word("Not found"), facts.Partnership.Source, facts.Partnership.Doubt),
             new(words["Council"], text.Meeting.Ordinal is { } n ? new StringHtmlContent(MeetingText.Ordinal(n)) : Word("Not stated"), facts.Ordinal.Source, facts.Ordinal.Doubt),
-            new(words["Place"], text.Meeting.Location is { } location ? MeetingText.Content(location) : Word("Not stated"), facts.Place.Source, facts.Place.Doubt),
+            new(words["Place"], text.Meeting.Location is { } location ? ContentHtml.Content(location) : Word("Not stated"), facts.Place.Source, facts.Place.Doubt),
             new(words["Date"], facts.Date.Value is { } date ? new StringHtmlContent(MeetingText.Days(date.Start, date.Last))
                 : text.Meeting.Year is { } year ? new StringHtmlContent(words["{0} (no day given)", year]) : Word("Not stated"),
                 facts.Date.Source, facts.Date.Doubt),

@@ -21,12 +21,6 @@ public sealed class MeetingText
 
     private static bool Japanese => PortalCultures.IsJapanese;
 
-    /// <summary>Stored text, inside <c>&lt;span lang&gt;</c> when its language is not the page's; as plain text otherwise.</summary>
-    public static IHtmlContent Content(string? text) =>
-        string.IsNullOrEmpty(text) ? HtmlString.Empty
-        : TextLanguage.Lang(text) is { } lang ? new HtmlFormattableString("<span lang=\"{0}\">{1}</span>", lang, text)
-        : new StringHtmlContent(text);
-
     /// <summary>Several stored texts (area names, shared words) joined as the reader's language lists them.</summary>
     public static IHtmlContent List(IEnumerable<string> texts)
     {
@@ -39,7 +33,7 @@ public sealed class MeetingText
                 builder.Append(Japanese ? "、" : ", ");
             }
 
-            builder.AppendHtml(Content(text));
+            builder.AppendHtml(ContentHtml.Content(text));
             first = false;
         }
 
@@ -89,24 +83,6 @@ public sealed class MeetingText
             : $"{Display.Date(first)}～{last.Day}日";
     }
 
-    /// <summary>Where and when a Council met: "Brussels, 3 May 2024", "Brussels、2024年5月3日" with the place marked.</summary>
-    public static IHtmlContent Describe(MeetingPlace place)
-    {
-        if (!Japanese)
-        {
-            return new StringHtmlContent(place.Describe());
-        }
-
-        var builder = new HtmlContentBuilder();
-        builder.AppendHtml(Content(place.Location));
-        if (Display.When(place) is { } when)
-        {
-            builder.Append(place.Location is null ? when : "、" + when);
-        }
-
-        return builder;
-    }
-
     /// <summary>"3rd Council: Tokyo, Japan, 2025", "第3回評議会：Tokyo, Japan、2025年": a Council a text announced.</summary>
     public static IHtmlContent Announced(MeetingPlace next)
     {
@@ -117,7 +93,7 @@ public sealed class MeetingText
 
         var builder = new HtmlContentBuilder();
         builder.Append(Display.CouncilName(next) + Colon);
-        builder.AppendHtml(Describe(next));
+        builder.AppendHtml(ContentHtml.Describe(next));
         return builder;
     }
 
@@ -129,7 +105,7 @@ public sealed class MeetingText
         if (location is not null)
         {
             builder.Append(Comma);
-            builder.AppendHtml(Content(location));
+            builder.AppendHtml(ContentHtml.Content(location));
         }
 
         return builder;
@@ -153,7 +129,7 @@ public sealed class MeetingText
         var builder = new HtmlContentBuilder();
         if (partnership is not null)
         {
-            builder.AppendHtml(Content(CouncilNames.ShortPartnership(partnership)));
+            builder.AppendHtml(ContentHtml.Content(CouncilNames.ShortPartnership(partnership)));
             builder.Append(" · ");
         }
 
@@ -161,42 +137,4 @@ public sealed class MeetingText
         return builder;
     }
 
-    /// <summary>
-    /// "in 3 months", "約3か月後": how far away a Council is (<see cref="CouncilCountdown"/>), in the reader's language.
-    /// </summary>
-    public static string Countdown(MeetingPlace next, DateOnly today, IStringLocalizer<MeetingText> words)
-    {
-        if (!Japanese)
-        {
-            return CouncilCountdown.Describe(next, today);
-        }
-
-        if (next.Date is { } date)
-        {
-            var days = date.DayNumber - today.DayNumber;
-            return days switch
-            {
-                0 => words["today"],
-                1 => words["tomorrow"],
-                > 1 and <= 60 => words["in {0} days", days],
-                > 60 => words["in about {0} months", Math.Round(days / 30.4)],
-                -1 => words["was due yesterday; no record of it has been imported yet"],
-                _ => words["was due {0} days ago; no record of it has been imported yet", -days],
-            };
-        }
-
-        if (next.Year is { } year)
-        {
-            var years = year - today.Year;
-            return years switch
-            {
-                0 => words["later this year (date not yet announced)"],
-                1 => words["next year (date not yet announced)"],
-                > 1 => words["in {0} years (date not yet announced)", years],
-                _ => words["was expected in {0}; no record of it has been imported yet", year],
-            };
-        }
-
-        return words["date not yet announced"];
-    }
 }

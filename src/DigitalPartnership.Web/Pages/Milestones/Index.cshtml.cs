@@ -18,7 +18,7 @@ namespace DigitalPartnership.Web.Pages.Milestones;
 /// </summary>
 [CachedByStoreVersion]
 [ScopedByPartnership]
-public sealed class IndexModel(PortalDbContext db, TimeProvider time, IStringLocalizer<IndexModel> text, IStringLocalizer<MeetingText> times) : PageModel
+public sealed class IndexModel(PortalDbContext db, TimeProvider time, IStringLocalizer<IndexModel> text) : PageModel
 {
     private const int TargetsShown = 30;
 
@@ -42,15 +42,15 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time, IStringLoc
             var place = new MeetingPlace(m.Ordinal, m.City, m.Country, m.Date, m.Year);
             var council = MeetingText.Council(Scope, m.Partnership, m.Ordinal);
             return new TimelineEntry(SortKey(place), Display.When(place) ?? text["Date not stated"],
-                place.Location is { } l ? Format("{0} held in {1}", council, MeetingText.Content(l)) : Format("{0} held", council),
-                MeetingText.Content(m.Title), TimelineLink.Meeting(m.Id), TimelineKind.Council, null);
+                place.Location is { } l ? Format("{0} held in {1}", council, ContentHtml.Content(l)) : Format("{0} held", council),
+                ContentHtml.Content(m.Title), TimelineLink.Meeting(m.Id), TimelineKind.Council, null);
         }));
 
         entries.AddRange((await Councils.AnnouncedAsync(db, Scope.Id, ct)).Select(next => new TimelineEntry(SortKey(next.Place),
             Display.When(next.Place) ?? text["Date not announced"],
-            Scope.Several ? Format("Next {0} Council: {1}", MeetingText.Content(CouncilNames.ShortPartnership(next.Partnership)), MeetingText.Describe(next.Place))
-                : Format("Next Council: {0}", MeetingText.Describe(next.Place)),
-            Format("{0} · {1}", MeetingText.Council(Scope, next.Partnership, next.Place.Ordinal), MeetingText.Countdown(next.Place, Today, times)),
+            Scope.Several ? Format("Next {0} Council: {1}", ContentHtml.Content(CouncilNames.ShortPartnership(next.Partnership)), ContentHtml.Describe(next.Place))
+                : Format("Next Council: {0}", ContentHtml.Describe(next.Place)),
+            Format("{0} · {1}", MeetingText.Council(Scope, next.Partnership, next.Place.Ordinal), ContentHtml.Countdown(next.Place, Today)),
             next.AnnouncedAtId is { } id ? TimelineLink.Meeting(id) : null,
             next.IsOverdue(Today) ? TimelineKind.Overdue : TimelineKind.Upcoming, null)));
 
@@ -60,7 +60,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time, IStringLoc
         var upcoming = await open.Where(d => d.TargetDate >= Today).OrderBy(d => d.TargetDate).ThenBy(d => d.Id).Take(TargetsShown)
             .Select(d => new { d.Id, d.Title, d.TargetDate, d.Status }).ToListAsync(ct);
         LaterTargetCount = Math.Max(0, await open.CountAsync(d => d.TargetDate >= Today, ct) - upcoming.Count);
-        entries.AddRange(upcoming.Select(d => new TimelineEntry(d.TargetDate!.Value, Display.Date(d.TargetDate), MeetingText.Content(d.Title),
+        entries.AddRange(upcoming.Select(d => new TimelineEntry(d.TargetDate!.Value, Display.Date(d.TargetDate), ContentHtml.Content(d.Title),
             new StringHtmlContent(text["Deliverable target date"]),
             TimelineLink.Deliverable(d.Id), TimelineKind.Upcoming, d.Status)));
 
