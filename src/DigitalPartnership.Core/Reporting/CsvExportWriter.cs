@@ -50,6 +50,7 @@ public sealed class CsvExportWriter(IStringLocalizer? text = null)
             csv.WriteField(row.PartnerLead ?? "");
             csv.WriteField(row.TargetDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
             csv.WriteField(row.LastChangeUtc?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "");
+            csv.WriteField(row.TitleJapanese ?? "");
             await csv.NextRecordAsync();
         }
 

@@ -14,17 +14,21 @@ public sealed record ReportRow(
     string? EuLead,
     string? PartnerLead,
     DateOnly? TargetDate,
-    DateTime? LastChangeUtc)
+    DateTime? LastChangeUtc,
+    string? TitleJapanese = null)
 {
     public string StatusName => Status.DisplayName();
 
     public string Leads => ReportLeads.Join(EuLead, PartnerLead);
 
-    /// <summary>The column headings, in the order the CSV and XLSX exports write the fields.</summary>
+    /// <summary>
+    /// The column headings, in the order the CSV and XLSX exports write the fields. Columns are only ever added at the
+    /// end, so a sheet or script that reads a column by its place keeps working.
+    /// </summary>
     public static IReadOnlyList<string> Headings { get; } =
     [
         "Id", "Title", "Outcome", "Meeting", "Areas", "Status", "Progress (%)", "EU lead", "Partner lead", "Target date",
-        "Last change (UTC)",
+        "Last change (UTC)", "Title (Japanese)",
     ];
 }
 

@@ -41,6 +41,7 @@ public static class ReportRows
                                {
                                    Id = x.Deliverable.Id,
                                    Title = x.Deliverable.Title,
+                                   TitleJapanese = x.Deliverable.TitleJapanese,
                                    Outcome = x.Deliverable.Outcome.Title,
                                    Ordinal = x.Deliverable.Outcome.Meeting.Place.Ordinal,
                                    City = x.Deliverable.Outcome.Meeting.Place.City,
@@ -69,7 +70,7 @@ public static class ReportRows
                 yield return new ReportRow(row.Id, row.Title, row.Outcome,
                     CouncilNames.With(several ? row.Partnership : null, MeetingPlace.ShortNameOf(row.Ordinal, row.City, row.Country)),
                     string.Join("; ", areas[row.Id].Select(a => a.Name)), row.Status, row.Progress, row.EuLead, row.PartnerLead,
-                    row.TargetDate, row.LastChangeUtc);
+                    row.TargetDate, row.LastChangeUtc, row.TitleJapanese);
             }
 
             left -= page.Count;
@@ -147,6 +148,7 @@ public static class ReportRows
     {
         public int Id { get; init; }
         public string Title { get; init; } = "";
+        public string? TitleJapanese { get; init; }
         public string Outcome { get; init; } = "";
         public int? Ordinal { get; init; }
         public string? City { get; init; }

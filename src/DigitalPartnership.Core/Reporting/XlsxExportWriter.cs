@@ -64,7 +64,7 @@ public sealed class XlsxExportWriter(IStringLocalizer? text = null)
         });
 
         var deliverableCount = await WriteSheetAsync(zip, "xl/worksheets/sheet2.xml", sheet =>
-            WriteTableAsync(sheet, Headings(ReportRow.Headings), [8, 60, 40, 24, 30, 14, 12, 20, 20, 14, 20], rows, WriteDeliverable, ct));
+            WriteTableAsync(sheet, Headings(ReportRow.Headings), [8, 60, 40, 24, 30, 14, 12, 20, 20, 14, 20, 60], rows, WriteDeliverable, ct));
         var changeCount = await WriteSheetAsync(zip, "xl/worksheets/sheet3.xml", sheet =>
             WriteTableAsync(sheet, Headings(ReportChange.Headings), [10, 12, 60, 14, 14, 12, 24, 20, 60], changes, WriteChange, ct));
 
@@ -238,7 +238,7 @@ public sealed class XlsxExportWriter(IStringLocalizer? text = null)
 
     private void WriteDeliverable(CellWriter r, ReportRow row) =>
         r.Number(row.Id).Text(row.Title).Text(row.Outcome).Text(row.Meeting).Text(row.Areas).Text(_t.Status(row.Status))
-            .Number(row.Progress).Text(row.EuLead).Text(row.PartnerLead).Date(row.TargetDate).DateTime(row.LastChangeUtc);
+            .Number(row.Progress).Text(row.EuLead).Text(row.PartnerLead).Date(row.TargetDate).DateTime(row.LastChangeUtc).Text(row.TitleJapanese);
 
     private void WriteChange(CellWriter r, ReportChange change) =>
         r.Number(change.Id).Number(change.DeliverableId).Text(change.DeliverableTitle).Text(change.FromStatus is { } from ? _t.Status(from) : null)

@@ -94,6 +94,21 @@ public sealed class BilingualContentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_exports_carry_the_Japanese_title_in_a_column_of_its_own()
+    {
+        var form = await PortalFactory.FormAsync(_editor, $"/deliverables/{_id}/edit");
+        form["Input.TitleJapanese"] = JapaneseTitle;
+        Assert.Equal(HttpStatusCode.Redirect, (await _editor.PostAsync($"/deliverables/{_id}/edit", new FormUrlEncodedContent(form))).StatusCode);
+
+        var manager = await _factory.CreateClientAsync(PortalRoles.Manager);
+        var csv = await manager.GetStringAsync("/reports/export?format=csv");
+
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",Title (Japanese)", lines[0].TrimEnd('\r'));
+        Assert.Single(lines, line => line.StartsWith($"{_id},", StringComparison.Ordinal) && line.TrimEnd('\r').EndsWith($",{JapaneseTitle}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_API_reads_and_patches_the_Japanese_title()
     {
         var client = await _factory.ApiClientAsync(PortalRoles.Editor);

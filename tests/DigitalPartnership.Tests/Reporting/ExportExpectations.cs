@@ -27,6 +27,7 @@ public static class ExportExpectations
             d.PartnerLead ?? "",
             d.TargetDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
             d.History.Max(h => h.ChangedAtUtc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            d.TitleJapanese ?? "",
         }).ToList();
     }
 

@@ -67,7 +67,7 @@ public sealed class JapaneseReportTests : IAsyncLifetime
         var japanese = Read(await InAsync(Japanese, CsvAsync));
         var english = Read(await InAsync(English, CsvAsync));
 
-        Assert.Equal(["ID", "タイトル", "成果", "会合", "分野", "ステータス", "進捗（%）", "EU側担当", "パートナー側担当", "目標日", "最終変更（UTC）"], japanese[0]);
+        Assert.Equal(["ID", "タイトル", "成果", "会合", "分野", "ステータス", "進捗（%）", "EU側担当", "パートナー側担当", "目標日", "最終変更（UTC）", "タイトル（日本語）"], japanese[0]);
         Assert.Contains(japanese.Skip(1), row => row[5] == "未着手");
         Assert.Equal(ReportRow.Headings, english[0]);
         Assert.Contains(english.Skip(1), row => row[5] == "Not started");
@@ -81,7 +81,7 @@ public sealed class JapaneseReportTests : IAsyncLifetime
         using var english = SpreadsheetDocument.Open(new MemoryStream(await InAsync(English, XlsxAsync)), false);
 
         Assert.Equal(["概要", "成果物", "履歴"], SheetNames(japanese));
-        Assert.Equal(["ID", "タイトル", "成果", "会合", "分野", "ステータス", "進捗（%）", "EU側担当", "パートナー側担当", "目標日", "最終変更（UTC）"],
+        Assert.Equal(["ID", "タイトル", "成果", "会合", "分野", "ステータス", "進捗（%）", "EU側担当", "パートナー側担当", "目標日", "最終変更（UTC）", "タイトル（日本語）"],
             Texts(Sheet(japanese, "成果物")).Take(ReportRow.Headings.Count));
         Assert.Equal(["変更ID", "成果物ID", "成果物", "変更前", "変更後", "進捗（%）", "変更者", "変更日時（UTC）", "メモ"],
             Texts(Sheet(japanese, "履歴")).Take(ReportChange.Headings.Count));

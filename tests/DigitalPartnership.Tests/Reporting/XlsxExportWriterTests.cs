@@ -62,7 +62,7 @@ public sealed class XlsxExportWriterTests : IAsyncLifetime
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(await ExportAsync()), false);
 
-        foreach (var (name, rows, lastColumn) in new[] { ("Deliverables", 5, "K"), ("History", 6, "I") })
+        foreach (var (name, rows, lastColumn) in new[] { ("Deliverables", 5, "L"), ("History", 6, "I") })
         {
             var sheet = Sheet(document, name);
             var pane = sheet.Descendants<Pane>().Single();
