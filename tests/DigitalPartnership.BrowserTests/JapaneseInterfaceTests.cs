@@ -80,6 +80,26 @@ public sealed partial class JapaneseInterfaceTests(LivePortal portal) : IClassFi
         await Expect(page.Locator("main")).ToContainTextAsync("29 Nov 2026");
     }
 
+    [BrowserFact]
+    public async Task The_bulk_update_asks_its_question_in_Japanese()
+    {
+        var (page, consoleErrors) = await portal.NewPageAsync();
+        await portal.SignInAsync(page, PortalRoles.Editor);
+        await page.GotoAsync(portal.BaseUrl + "/language?to=ja&return=/deliverables%3Fstatus%3Din-progress");
+
+        await page.Locator("[data-select-all]").CheckAsync();
+        await Expect(page.Locator("[data-bulk-count]")).ToHaveTextAsync("成果物 1 件を選択中");
+        await page.Locator("[data-bulk-status]").SelectOptionAsync("at-risk");
+        await page.Locator("[data-bulk-progress]").FillAsync("40");
+        await page.Locator("[data-bulk-review]").ClickAsync();
+
+        await Expect(page.Locator("[data-bulk-question]"))
+            .ToHaveTextAsync("成果物 1 件のステータスを「リスクあり」に、進捗を 40% に変更しますか？それぞれに履歴が1行追加されます。");
+        await Expect(page.Locator("[data-bulk-confirm]")).ToHaveTextAsync("成果物 1 件を更新");
+        await portal.ScreenshotAsync(page, "ja-bulk-question");
+        Assert.Empty(consoleErrors);
+    }
+
     /// <summary>Takes a screenshot, lists the visible English the portal wrote itself, and runs axe.</summary>
     private async Task CheckAsync(IPage page, string name, StringBuilder untranslated, StringBuilder violations)
     {

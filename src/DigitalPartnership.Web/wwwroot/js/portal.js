@@ -48,8 +48,13 @@
         var cancel = form.querySelector("[data-bulk-cancel]");
 
         // The nouns come from the page (Display.Count on the server), so the plural lives in one place.
+        // The page gives the words in the reader's language: "{count}" and its noun in the order the language wants.
         function counted(n) {
-            return n.toLocaleString("en-GB") + " " + (n === 1 ? count.dataset.one : count.dataset.many);
+            return fill(count.dataset.counted, { n: n.toLocaleString("en-GB"), noun: n === 1 ? count.dataset.one : count.dataset.many });
+        }
+
+        function fill(template, values) {
+            return template.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
         }
 
         function selected() {
@@ -58,7 +63,7 @@
 
         function refresh() {
             var n = selected();
-            count.textContent = n === 0 ? count.dataset.empty : counted(n) + " selected";
+            count.textContent = n === 0 ? count.dataset.empty : fill(count.dataset.selected, { count: counted(n) });
             all.checked = n > 0 && n === boxes.length;
             all.indeterminate = n > 0 && n < boxes.length;
             none.hidden = n === 0;
@@ -132,10 +137,11 @@
 
             clearProblem();
             var statusName = status.options[status.selectedIndex].text;
-            question.textContent = "Set the status of " + counted(n) + " to “" + statusName + "”"
-                + (value === "" ? "" : " and their progress to " + Number(value) + "%")
-                + "? Each gets a new history row" + (form.querySelector("#bulk-note").value.trim() ? " with your note." : ".");
-            confirm.textContent = "Update " + counted(n);
+            var words = question.dataset;
+            question.textContent = fill(words.question, { count: counted(n), status: statusName })
+                + (value === "" ? "" : fill(words.progress, { progress: Number(value) }))
+                + (form.querySelector("#bulk-note").value.trim() ? words.endNote : words.end);
+            confirm.textContent = fill(words.confirm, { count: counted(n) });
             dialog.showModal();
             confirm.focus();
         });
