@@ -47,7 +47,8 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time, IMemoryCac
         RecentChanges = await history
             .OrderByDescending(h => h.ChangedAtUtc).ThenByDescending(h => h.Id)
             .Take(8)
-            .Select(h => new RecentChange(h.DeliverableId, h.Deliverable.Title, h.FromStatus, h.ToStatus, h.FromProgress, h.Progress, h.ChangedBy, h.ChangedAtUtc))
+            .Select(h => new RecentChange(h.DeliverableId, h.Deliverable.Title, h.FromStatus, h.ToStatus, h.FromProgress, h.Progress, h.ChangedBy, h.ChangedAtUtc,
+                h.Deliverable.TitleJapanese))
             .ToListAsync(ct);
 
         Latest = await Councils.Held(db, partnershipId)
@@ -58,7 +59,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider time, IMemoryCac
     }
 
     public sealed record RecentChange(int DeliverableId, string Title, DeliverableStatus? From, DeliverableStatus To, int? FromProgress, int? Progress,
-        string By, DateTime AtUtc)
+        string By, DateTime AtUtc, string? TitleJapanese = null)
     {
         public HistoryChange Change => new(From, To, FromProgress, Progress);
     }

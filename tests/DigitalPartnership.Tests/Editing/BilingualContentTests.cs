@@ -42,6 +42,10 @@ public sealed class BilingualContentTests : IAsyncLifetime
         Assert.Contains("日本語タイトル", page.QuerySelector("[data-testid=history]")!.TextContent);
         var list = await japanese.GetDocumentAsync("/deliverables?q=" + Uri.EscapeDataString("専門家チーム"));
         Assert.Equal([JapaneseTitle], list.Texts("main a[id^='title-']"));
+        foreach (var elsewhere in new[] { "/outcomes/semiconductors-and-6g", "/areas/semiconductors" })
+        {
+            Assert.Contains(JapaneseTitle, (await japanese.GetDocumentAsync(elsewhere)).QuerySelector("main")!.TextContent);
+        }
 
         var english = await ReaderAsync("en");
         var englishPage = await english.GetDocumentAsync($"/deliverables/{_id}");

@@ -46,11 +46,11 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
             .Where(o => db.OutcomeAreaLinks.Any(link => link.AreaId == area.Id && link.OwnerId == o.Id))
             .OrderByDescending(o => o.Meeting.Place.Ordinal).ThenBy(o => o.Position)
             .Take(50)
-            .Select(o => new OutcomeLine(o.Slug, o.Title, o.Meeting.Place.Ordinal, o.Meeting.Partnership.Name, o.Deliverables.Count))
+            .Select(o => new OutcomeLine(o.Slug, o.Title, o.Meeting.Place.Ordinal, o.Meeting.Partnership.Name, o.Deliverables.Count, o.TitleJapanese))
             .ToListAsync(ct);
         Outcomes = Outcomes.Select(o => o with { Partnership = Scope.NameBeside(o.Partnership!) }).ToList();
         Deliverables = await inArea.SortBy(DeliverableSort.Source).Take(ShownDeliverables)
-            .Select(d => new DeliverableLine(d.Id, d.Title, d.Status, d.Outcome.Title, d.Outcome.Slug))
+            .Select(d => new DeliverableLine(d.Id, d.Title, d.Status, d.Outcome.Title, d.Outcome.Slug, d.TitleJapanese))
             .ToListAsync(ct);
         return Page();
     }
@@ -58,10 +58,10 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
     public sealed record AreaView(int Id, string Slug, string Name, string Description, IReadOnlyList<string> Aliases);
 
     /// <param name="Partnership">The partnership's name when the store holds several, so the Council is named with it; else null.</param>
-    public sealed record OutcomeLine(string Slug, string Title, int? Ordinal, string? Partnership, int Deliverables)
+    public sealed record OutcomeLine(string Slug, string Title, int? Ordinal, string? Partnership, int Deliverables, string? TitleJapanese = null)
     {
         public string Council => CouncilNames.With(Partnership, new MeetingPlace(Ordinal, null, null, null, null).CouncilName);
     }
 
-    public sealed record DeliverableLine(int Id, string Title, DeliverableStatus Status, string Outcome, string OutcomeSlug);
+    public sealed record DeliverableLine(int Id, string Title, DeliverableStatus Status, string Outcome, string OutcomeSlug, string? TitleJapanese = null);
 }

@@ -27,7 +27,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
                 o.Meeting.Place.Country, o.Meeting.Place.Date, o.Meeting.Place.Year, o.Position,
                 Array.Empty<AreaRef>(),
                 o.Deliverables.OrderBy(d => d.Position)
-                    .Select(d => new DeliverableLine(d.Id, d.Title, d.Status, d.Progress, d.EuLead, d.PartnerLead, d.TargetDate)).ToList(),
+                    .Select(d => new DeliverableLine(d.Id, d.Title, d.Status, d.Progress, d.EuLead, d.PartnerLead, d.TargetDate, d.TitleJapanese)).ToList(),
                 o.TitleJapanese, o.SummaryJapanese))
             .FirstOrDefaultAsync(ct);
         if (outcome is null)
@@ -59,5 +59,5 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
         public MeetingPlace Meeting => new(Ordinal, City, Country, Date, Year);
     }
 
-    public sealed record DeliverableLine(int Id, string Title, DeliverableStatus Status, int? Progress, string? EuLead, string? PartnerLead, DateOnly? TargetDate);
+    public sealed record DeliverableLine(int Id, string Title, DeliverableStatus Status, int? Progress, string? EuLead, string? PartnerLead, DateOnly? TargetDate, string? TitleJapanese = null);
 }
