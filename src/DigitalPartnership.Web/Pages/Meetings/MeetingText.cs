@@ -119,22 +119,6 @@ public sealed class MeetingText
         Council(scope.NameBeside(partnership), ordinal);
 
     /// <inheritdoc cref="Council(PartnershipScope, string, int?)"/>
-    public static IHtmlContent Council(string? partnership, int? ordinal)
-    {
-        if (!Japanese)
-        {
-            return new StringHtmlContent(CouncilNames.With(partnership, Display.CouncilName(ordinal)));
-        }
-
-        var builder = new HtmlContentBuilder();
-        if (partnership is not null)
-        {
-            builder.AppendHtml(ContentHtml.Content(CouncilNames.ShortPartnership(partnership)));
-            builder.Append(" · ");
-        }
-
-        builder.Append(Display.CouncilName(ordinal));
-        return builder;
-    }
-
+    public static IHtmlContent Council(string? partnership, int? ordinal) =>
+        ContentHtml.Council(partnership, new MeetingPlace(ordinal, null, null, null, null));
 }
