@@ -1,7 +1,8 @@
+using System.Collections;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -9,12 +10,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace DigitalPartnership.Core.Data;
 
 /// <summary>
-/// Writes the rows a context holds as Added with multi-row INSERT statements, in dependency order, on any provider:
-/// for the dataset generator (hundreds of thousands of rows) and the store copy, where SaveChanges' row-by-row
-/// bookkeeping costs minutes. Keys the store would generate are given up front (after the table's highest), so the
-/// rows that point at them are written in the same pass. Entities are built by their own constructors and methods
-/// first, so every invariant and history row is as the domain makes it; only the writing is different. Triggers run as
-/// for any insert (search tables fill themselves). Returns the number of rows written; the context is cleared.
+/// Writes many rows with multi-row INSERT statements, in dependency order, on any provider, without EF Core's change
+/// tracker: for the dataset generator (millions of rows) and the store copy, where tracking each entity costs minutes.
+/// Every column the model maps is written, complex types' columns included, its value read through the model's own
+/// accessors and converted as the provider stores it. Triggers run as for any insert (search tables fill themselves).
 /// </summary>
 public static class BulkInsert
 {
@@ -25,12 +24,46 @@ public static class BulkInsert
     /// </summary>
     private const int ParametersPerStatement = 400;
 
-    public static async Task<int> SaveAddedAsync(PortalDbContext db, CancellationToken ct)
-    {
-        var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
-        var byType = added.GroupBy(e => e.Metadata).ToDictionary(g => g.Key, g => g.ToList());
-        await AssignKeysAsync(db, byType, ct);
+    /// <summary>Writes rows of one table exactly as they are, keys included (the store copy).</summary>
+    public static Task<int> SaveRowsAsync(PortalDbContext db, IEntityType table, IReadOnlyList<object> rows, CancellationToken ct) =>
+        WriteAsync(db, [(table, rows)], static (row, column) => column.GetGetter().GetClrValueUsingContainingEntity(row), ct);
 
+    /// <summary>
+    /// Writes a graph of new entities, found from <paramref name="roots"/> through the model's navigations. Entities are
+    /// built by their own constructors and methods first, so every invariant and journal row is as the domain makes it;
+    /// only the writing is different. An entity whose key is still unset is new and gets the next key after its table's
+    /// highest; one with a key (an area, a partnership) exists already and is only pointed at. Returns the rows written.
+    /// </summary>
+    public static async Task<int> SaveNewAsync(PortalDbContext db, IEnumerable<object> roots, CancellationToken ct)
+    {
+        var graph = NewGraph.From(db.Model, roots);
+        foreach (var (table, rows) in graph.Tables())
+        {
+            if (table.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } key] && (key.ClrType == typeof(int) || key.ClrType == typeof(long)))
+            {
+                var next = await HighestKeyAsync(db, table, key, ct);
+                foreach (var row in rows)
+                {
+                    graph.GiveKey(row, ++next);
+                }
+            }
+        }
+
+        return await WriteAsync(db, graph.TablesWithLinks(), graph.Value, ct);
+    }
+
+    private static async Task<long> HighestKeyAsync(PortalDbContext db, IEntityType table, IProperty key, CancellationToken ct)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        // Names from the model, never from input.
+        var query = $"SELECT CAST(COALESCE(MAX({sql.DelimitIdentifier(key.GetColumnName())}), 0) AS BIGINT) AS {sql.DelimitIdentifier("Value")} FROM {sql.DelimitIdentifier(table.GetTableName()!)}";
+        return await db.Database.SqlQueryRaw<long>(query).SingleAsync(ct);
+    }
+
+    private static async Task<int> WriteAsync(PortalDbContext db, IEnumerable<(IEntityType Table, IReadOnlyList<object> Rows)> tables,
+        Func<object, IProperty, object?> valueOf, CancellationToken ct)
+    {
+        var byTable = tables.Where(t => t.Rows.Count > 0).ToDictionary(t => t.Table, t => t.Rows);
         var connection = db.Database.GetDbConnection();
         var sql = db.GetService<ISqlGenerationHelper>();
         var written = 0;
@@ -39,11 +72,11 @@ public static class BulkInsert
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            foreach (var entityType in ModelOrder.PrincipalsFirst(db.Model).Where(byType.ContainsKey))
+            foreach (var entityType in ModelOrder.PrincipalsFirst(db.Model).Where(byTable.ContainsKey))
             {
                 var table = entityType.GetTableName()!;
                 var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
-                var columns = entityType.GetProperties()
+                var columns = entityType.GetFlattenedProperties()
                     .Where(p => p.GetColumnName(store) is not null && p.GetComputedColumnSql() is null)
                     .ToList();
                 var rowsPerStatement = Math.Max(1, ParametersPerStatement / columns.Count);
@@ -51,7 +84,7 @@ public static class BulkInsert
                 DbCommand? full = null; // prepared once for full chunks, its parameters given new values each time
                 try
                 {
-                    foreach (var chunk in byType[entityType].Chunk(rowsPerStatement))
+                    foreach (var chunk in byTable[entityType].Chunk(rowsPerStatement))
                     {
                         var reuse = chunk.Length == rowsPerStatement;
                         var command = reuse && full is not null ? full : NewCommand(db, connection, sql, table, columns, mappings, store, chunk.Length);
@@ -61,13 +94,12 @@ public static class BulkInsert
                         }
 
                         var index = 0;
-                        foreach (var entry in chunk)
+                        foreach (var row in chunk)
                         {
-                            var values = entry.CurrentValues;
                             for (var c = 0; c < columns.Count; c++)
                             {
                                 // The value as the store keeps it (an enum as its number, a date as the provider wants it).
-                                command.Parameters[index++].Value = values[columns[c]] is { } value
+                                command.Parameters[index++].Value = valueOf(row, columns[c]) is { } value
                                     ? mappings[c].Converter?.ConvertToProvider(value) ?? value
                                     : DBNull.Value;
                             }
@@ -99,40 +131,8 @@ public static class BulkInsert
             await db.Database.CloseConnectionAsync();
         }
 
-        db.ChangeTracker.Clear();
         await db.Store.SyncIdentityCountersAsync(db, ct);
         return written;
-    }
-
-    /// <summary>Gives each new row whose key the store would generate the next key after the table's highest.</summary>
-    private static async Task AssignKeysAsync(PortalDbContext db, Dictionary<IEntityType, List<EntityEntry>> byType, CancellationToken ct)
-    {
-        // Principals first: a principal's new key flows into the foreign keys of its dependents (EF's fix-up).
-        foreach (var entityType in ModelOrder.PrincipalsFirst(db.Model).Where(byType.ContainsKey))
-        {
-            if (entityType.FindPrimaryKey()?.Properties is not [{ ValueGenerated: ValueGenerated.OnAdd } key]
-                || (key.ClrType != typeof(int) && key.ClrType != typeof(long)))
-            {
-                continue;
-            }
-
-            var pending = byType[entityType].Where(e => e.Property(key.Name).IsTemporary).ToList();
-            if (pending.Count == 0)
-            {
-                continue;
-            }
-
-            var sql = db.GetService<ISqlGenerationHelper>();
-            // Names from the model, never from input.
-            var query = $"SELECT CAST(COALESCE(MAX({sql.DelimitIdentifier(key.GetColumnName())}), 0) AS BIGINT) AS {sql.DelimitIdentifier("Value")} FROM {sql.DelimitIdentifier(entityType.GetTableName()!)}";
-            var next = await db.Database.SqlQueryRaw<long>(query).SingleAsync(ct);
-            foreach (var entry in pending)
-            {
-                var property = entry.Property(key.Name);
-                property.CurrentValue = key.ClrType == typeof(int) ? (object)(int)++next : ++next;
-                property.IsTemporary = false;
-            }
-        }
     }
 
     private static DbCommand NewCommand(PortalDbContext db, DbConnection connection, ISqlGenerationHelper sql, string table,
@@ -171,6 +171,157 @@ public static class BulkInsert
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The new entities reachable from some roots, by table, with what EF Core's fix-up would otherwise have worked out:
+    /// each one's key, each foreign key's principal, and the link rows of many-to-many navigations.
+    /// </summary>
+    private sealed class NewGraph
+    {
+        private readonly Dictionary<IEntityType, List<object>> _rows = [];
+        private readonly HashSet<object> _seen = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<object, long> _keys = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<(object Dependent, object ForeignKey), object> _principals = new(SameObjects.Instance);
+        private readonly List<(ISkipNavigation Navigation, object From, object To)> _links = [];
+        private readonly HashSet<(object Join, object First, object Second)> _linked = new(SameObjects.Instance);
+
+        public static NewGraph From(IModel model, IEnumerable<object> roots)
+        {
+            var graph = new NewGraph();
+            foreach (var root in roots)
+            {
+                graph.Visit(root, model.FindEntityType(root.GetType())
+                    ?? throw new InvalidOperationException($"{root.GetType().Name} is not an entity of the model."));
+            }
+
+            return graph;
+        }
+
+        public IEnumerable<(IEntityType Table, IReadOnlyList<object> Rows)> Tables() =>
+            _rows.Select(pair => (pair.Key, (IReadOnlyList<object>)pair.Value));
+
+        /// <summary>The entities' tables and the link tables, whose rows (property bags) are made once keys are given.</summary>
+        public IEnumerable<(IEntityType Table, IReadOnlyList<object> Rows)> TablesWithLinks() =>
+            Tables().Concat(_links.GroupBy(link => link.Navigation.JoinEntityType).Select(links => (links.Key,
+                (IReadOnlyList<object>)links.Select(link => (object)LinkRow(link.Navigation, link.From, link.To)).ToList())));
+
+        public void GiveKey(object row, long key) => _keys[row] = key;
+
+        /// <summary>A column's value: the key given, the key of the principal a navigation points at, or the entity's own.</summary>
+        public object? Value(object row, IProperty column)
+        {
+            if (column.IsPrimaryKey() && _keys.TryGetValue(row, out var key))
+            {
+                return column.ClrType == typeof(int) ? (object)(int)key : key;
+            }
+
+            foreach (var foreignKey in column.GetContainingForeignKeys())
+            {
+                if (_principals.TryGetValue((row, foreignKey), out var principal))
+                {
+                    return KeyOf(principal, foreignKey.PrincipalKey.Properties[foreignKey.Properties.ToList().IndexOf(column)]);
+                }
+            }
+
+            return column.GetGetter().GetClrValueUsingContainingEntity(row);
+        }
+
+        private object? KeyOf(object entity, IProperty key) =>
+            _keys.TryGetValue(entity, out var given)
+                ? key.ClrType == typeof(int) ? (object)(int)given : given
+                : key.GetGetter().GetClrValueUsingContainingEntity(entity);
+
+        private Dictionary<string, object> LinkRow(ISkipNavigation navigation, object from, object to)
+        {
+            var join = navigation.JoinEntityType;
+            var toKey = join.GetForeignKeys().Single(fk => fk != navigation.ForeignKey);
+            var row = new Dictionary<string, object>();
+            foreach (var (foreignKey, principal) in new[] { (navigation.ForeignKey, from), (toKey, to) })
+            {
+                for (var i = 0; i < foreignKey.Properties.Count; i++)
+                {
+                    row[foreignKey.Properties[i].Name] = KeyOf(principal, foreignKey.PrincipalKey.Properties[i])!;
+                }
+            }
+
+            return row;
+        }
+
+        private void Visit(object entity, IEntityType type)
+        {
+            if (!_seen.Add(entity))
+            {
+                return;
+            }
+
+            if (!_rows.TryGetValue(type, out var rows))
+            {
+                _rows[type] = rows = [];
+            }
+
+            rows.Add(entity);
+            foreach (var navigation in type.GetNavigations())
+            {
+                foreach (var target in Targets(navigation.GetGetter().GetClrValueUsingContainingEntity(entity), navigation.IsCollection))
+                {
+                    // The dependent's foreign key points at the principal, whichever side the navigation is on.
+                    if (navigation.IsOnDependent)
+                    {
+                        _principals[(entity, navigation.ForeignKey)] = target;
+                    }
+                    else
+                    {
+                        _principals[(target, navigation.ForeignKey)] = entity;
+                    }
+
+                    VisitIfNew(target, navigation.TargetEntityType);
+                }
+            }
+
+            foreach (var navigation in type.GetSkipNavigations())
+            {
+                var join = navigation.JoinEntityType;
+                var fromFirst = join.GetForeignKeys().First() == navigation.ForeignKey;
+                foreach (var target in Targets(navigation.GetGetter().GetClrValueUsingContainingEntity(entity), isCollection: true))
+                {
+                    // A link seen from both of its ends is still one row.
+                    if (_linked.Add(fromFirst ? (join, entity, target) : (join, target, entity)))
+                    {
+                        _links.Add((navigation, entity, target));
+                    }
+
+                    VisitIfNew(target, navigation.TargetEntityType);
+                }
+            }
+        }
+
+        private void VisitIfNew(object entity, IEntityType type)
+        {
+            if (type.FindPrimaryKey()!.Properties.Any(key => key.GetGetter().HasSentinelValueUsingContainingEntity(entity)))
+            {
+                Visit(entity, type);
+            }
+        }
+
+        private static IEnumerable<object> Targets(object? value, bool isCollection) =>
+            value is null ? [] : isCollection ? ((IEnumerable)value).Cast<object>() : [value];
+
+        /// <summary>Tuples equal when they hold the very same objects: entities are rows, not values.</summary>
+        private sealed class SameObjects : IEqualityComparer<(object, object)>, IEqualityComparer<(object, object, object)>
+        {
+            public static readonly SameObjects Instance = new();
+
+            public bool Equals((object, object) x, (object, object) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+            public int GetHashCode((object, object) t) => HashCode.Combine(RuntimeHelpers.GetHashCode(t.Item1), RuntimeHelpers.GetHashCode(t.Item2));
+
+            public bool Equals((object, object, object) x, (object, object, object) y) =>
+                ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2) && ReferenceEquals(x.Item3, y.Item3);
+
+            public int GetHashCode((object, object, object) t) =>
+                HashCode.Combine(RuntimeHelpers.GetHashCode(t.Item1), RuntimeHelpers.GetHashCode(t.Item2), RuntimeHelpers.GetHashCode(t.Item3));
+        }
     }
 }
 

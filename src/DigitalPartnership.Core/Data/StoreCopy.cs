@@ -40,19 +40,19 @@ public sealed class StoreCopy(PortalDbContext source, PortalDbContext target)
         foreach (var table in tables)
         {
             var rows = 0L;
-            var batch = 0;
+            var batch = new List<object>(BatchSize);
             await foreach (var row in QueryOf(source, table).AsAsyncEnumerable().WithCancellation(ct))
             {
-                AddTo(target, table, row);
+                batch.Add(row);
                 rows++;
-                if (++batch == BatchSize)
+                if (batch.Count == BatchSize)
                 {
-                    await SaveAsync(ct);
-                    batch = 0;
+                    await BulkInsert.SaveRowsAsync(target, table, batch, ct);
+                    batch.Clear();
                 }
             }
 
-            await SaveAsync(ct);
+            await BulkInsert.SaveRowsAsync(target, table, batch, ct);
             var found = await QueryOf(target, table).LongCountAsync(ct);
             if (found != rows)
             {
@@ -67,8 +67,6 @@ public sealed class StoreCopy(PortalDbContext source, PortalDbContext target)
         await transaction.CommitAsync(ct);
         return results;
     }
-
-    private Task SaveAsync(CancellationToken ct) => BulkInsert.SaveAddedAsync(target, ct);
 
     private static async Task CheckSchemaAsync(PortalDbContext db, string which, bool migrateIfBlank, CancellationToken ct)
     {
@@ -102,16 +100,4 @@ public sealed class StoreCopy(PortalDbContext source, PortalDbContext target)
     private static IQueryable<object> RowsOf<TEntity>(PortalDbContext db)
         where TEntity : class =>
         db.Set<TEntity>().AsNoTracking();
-
-    private static void AddTo(PortalDbContext db, IEntityType table, object row)
-    {
-        if (table.HasSharedClrType)
-        {
-            db.Set<Dictionary<string, object>>(table.Name).Add((Dictionary<string, object>)row);
-        }
-        else
-        {
-            db.Add(row);
-        }
-    }
 }

@@ -16,7 +16,7 @@ public sealed class DatasetGenerator(PortalDbContext db, TimeProvider time)
     /// <summary>Starts the source name (and hash) of every generated meeting: <see cref="WithoutGenerated"/> reads it.</summary>
     private const string SourcePrefix = "generated-";
     private const int DeliverablesPerOutcome = 5;
-    // One generated meeting per written batch, so nothing written stays tracked.
+    // One generated meeting per written batch, so memory stays flat however many are asked for.
     private const int BatchSize = 5000;
 
     private static readonly string[] Subjects =
@@ -49,7 +49,8 @@ public sealed class DatasetGenerator(PortalDbContext db, TimeProvider time)
 
         var random = new Random(seed);
         var now = time.GetUtcNow().UtcDateTime;
-        var areas = await db.Areas.OrderBy(a => a.Position).ToListAsync(ct);
+        // Read untracked: the new rows point at these existing ones, and nothing is tracked while writing.
+        var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Position).ToListAsync(ct);
         var partnership = await db.Partnerships.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct)
             ?? throw new InvalidOperationException("The store has no partnership yet: seed it first.");
         var firstOrdinal = (await db.Meetings.MaxAsync(m => m.Place.Ordinal, ct) ?? 0) + 100;
@@ -63,7 +64,7 @@ public sealed class DatasetGenerator(PortalDbContext db, TimeProvider time)
         {
             if (meeting is null)
             {
-                meeting = await NewMeetingAsync(partnership.Id, firstOrdinal++, runId, now, ct);
+                meeting = NewMeeting(partnership, firstOrdinal++, runId, now);
             }
 
             if (outcome is null || outcome.Deliverables.Count >= DeliverablesPerOutcome)
@@ -80,8 +81,7 @@ public sealed class DatasetGenerator(PortalDbContext db, TimeProvider time)
             if (created % BatchSize == 0 || created == deliverables)
             {
                 // Written as multi-row INSERTs: the entities are built by the domain as usual, only the writing is bulk.
-                await BulkInsert.SaveAddedAsync(db, ct);
-                db.Areas.AttachRange(areas); // the same area instances go on being linked, as existing rows
+                await BulkInsert.SaveNewAsync(db, [meeting], ct);
                 progress?.Invoke(created);
                 meeting = null;
                 outcome = null;
@@ -122,14 +122,11 @@ public sealed class DatasetGenerator(PortalDbContext db, TimeProvider time)
             GeneratorName, deliverable.UpdatedAtUtc);
     }
 
-    private async Task<Meeting> NewMeetingAsync(int partnershipId, int ordinal, string runId, DateTime now, CancellationToken ct)
+    private static Meeting NewMeeting(Partnership partnership, int ordinal, string runId, DateTime now)
     {
-        var partnership = await db.Partnerships.FirstAsync(p => p.Id == partnershipId, ct);
         var text = $"Generated meeting {ordinal} ({runId}) for measuring the portal at scale. Not a Council text.";
-        var meeting = new Meeting(partnership, $"Generated meeting {ordinal}", new MeetingPlace(ordinal, "Generated", null, null, now.Year),
+        return new Meeting(partnership, $"Generated meeting {ordinal}", new MeetingPlace(ordinal, "Generated", null, null, now.Year),
             $"{SourcePrefix}{runId}-{ordinal}", text, $"{SourcePrefix}{runId}-{ordinal}", now);
-        db.Meetings.Add(meeting);
-        return meeting;
     }
 
     private static List<T> Pick<T>(Random random, IReadOnlyList<T> items, int count) =>

@@ -180,6 +180,10 @@ public sealed class PostgresTests
                 }
 
                 Assert.Equal(await from.Deliverables.MaxAsync(d => d.Id), await to.Deliverables.MaxAsync(d => d.Id));
+                // Columns of complex types came too: each Council keeps its number, city and date.
+                Assert.Equal(await from.Meetings.OrderBy(m => m.Id).Select(m => m.Place).ToListAsync(),
+                    await to.Meetings.OrderBy(m => m.Id).Select(m => m.Place).ToListAsync());
+                Assert.Contains(await to.Meetings.Select(m => m.Place.City).ToListAsync(), city => city == "Brussels");
             }
 
             // The portal on the copy: the same people, with the passwords they had, and the same list.
