@@ -19,10 +19,10 @@ public static class BulkInsert
 {
     /// <summary>
     /// Parameters per statement. SQLite finds each named parameter by a linear search of the statement's names, so a
-    /// statement's cost grows with the square of its parameters: a few hundred keep it cheap, and still save a round
-    /// trip per row on PostgreSQL.
+    /// statement's cost grows with the square of its parameters: a hundred (20,000 deliverables generated in 13.4 s
+    /// against 14.3 s with 400) still saves a round trip per row on PostgreSQL.
     /// </summary>
-    private const int ParametersPerStatement = 400;
+    private const int ParametersPerStatement = 100;
 
     /// <summary>Writes rows of one table exactly as they are, keys included (the store copy).</summary>
     public static Task<int> SaveRowsAsync(PortalDbContext db, IEntityType table, IReadOnlyList<object> rows, CancellationToken ct) =>

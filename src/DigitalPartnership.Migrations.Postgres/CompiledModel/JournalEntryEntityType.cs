@@ -118,9 +118,11 @@ namespace DigitalPartnership.Migrations.Postgres.CompiledModel
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { meetingId, atUtc });
+            index1.AddAnnotation("Relational:Filter", "\"MeetingId\" IS NOT NULL");
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { outcomeId, atUtc });
+            index2.AddAnnotation("Relational:Filter", "\"OutcomeId\" IS NOT NULL");
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace DigitalPartnership.Migrations.Postgres.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b0684f70-05ae-4107-96de-c21624a80a7a"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("f04b7076-217d-4584-85f0-fa2cbe945b68"), entityTypeCount: 26)
         {
         }
 

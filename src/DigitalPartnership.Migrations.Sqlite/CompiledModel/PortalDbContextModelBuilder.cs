@@ -11,7 +11,7 @@ namespace DigitalPartnership.Migrations.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("915412cc-d320-4467-9264-232360fd2be6"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("4a605335-df01-49c9-9e4f-a3837c617110"), entityTypeCount: 26)
         {
         }
 

@@ -422,9 +422,11 @@ namespace DigitalPartnership.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DeliverableId", "AtUtc");
 
-                    b.HasIndex("MeetingId", "AtUtc");
+                    b.HasIndex("MeetingId", "AtUtc")
+                        .HasFilter("\"MeetingId\" IS NOT NULL");
 
-                    b.HasIndex("OutcomeId", "AtUtc");
+                    b.HasIndex("OutcomeId", "AtUtc")
+                        .HasFilter("\"OutcomeId\" IS NOT NULL");
 
                     b.ToTable("JournalEntries", t =>
                         {

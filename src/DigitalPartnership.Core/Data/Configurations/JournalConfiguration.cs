@@ -20,10 +20,12 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         builder.HasOne(j => j.StatusChange).WithMany().HasForeignKey(j => j.StatusChangeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(j => j.Details).WithOne().HasForeignKey(d => d.JournalEntryId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(j => j.Details).HasField("_details");
-        // A subject's journal, newest first (the deliverable, outcome and meeting pages).
+        // A subject's journal, newest first (the deliverable, outcome and meeting pages). Nearly every entry is a
+        // deliverable's, so the outcome and meeting indexes hold only their own rows: "OutcomeId = @id" still finds
+        // them on both engines, and the store does not keep (and move on every save) an entry per deliverable row.
         builder.HasIndex(j => new { j.DeliverableId, j.AtUtc });
-        builder.HasIndex(j => new { j.OutcomeId, j.AtUtc });
-        builder.HasIndex(j => new { j.MeetingId, j.AtUtc });
+        builder.HasIndex(j => new { j.OutcomeId, j.AtUtc }).HasFilter("\"OutcomeId\" IS NOT NULL");
+        builder.HasIndex(j => new { j.MeetingId, j.AtUtc }).HasFilter("\"MeetingId\" IS NOT NULL");
         // One journal entry per status-timeline row: the migration from StatusChanges relies on it.
         builder.HasIndex(j => j.StatusChangeId).IsUnique();
         builder.ToTable(t => t.HasCheckConstraint("CK_JournalEntries_OneSubject",
