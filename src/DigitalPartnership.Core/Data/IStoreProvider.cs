@@ -46,6 +46,12 @@ public interface IStoreProvider
     Task SyncIdentityCountersAsync(PortalDbContext db, CancellationToken ct);
 
     /// <summary>
+    /// How many parameters one multi-row INSERT of <see cref="BulkInsert"/> carries: where binding a parameter costs
+    /// more than a statement, fewer; where each statement is a network round trip, more.
+    /// </summary>
+    int BulkInsertParameters { get; }
+
+    /// <summary>
     /// Copies the whole store to <paramref name="targetPath"/> while the portal keeps running, checks the copy opens and
     /// is sound, and says what it holds. A provider whose engine has its own tool for this says which, in the exception.
     /// </summary>
