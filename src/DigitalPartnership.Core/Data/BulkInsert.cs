@@ -26,7 +26,9 @@ public static class BulkInsert
     /// Writes a graph of new entities, found from <paramref name="roots"/> through the model's navigations. Entities are
     /// built by their own constructors and methods first, so every invariant and journal row is as the domain makes it;
     /// only the writing is different. An entity whose key is still unset is new and gets the next key after its table's
-    /// highest; one with a key (an area, a partnership) exists already and is only pointed at. Returns the rows written.
+    /// highest; one with a key (an area, a partnership) exists already and is only pointed at: nothing of it is written,
+    /// nor anything new that hangs from it. The keys given are not set on the entities, so a graph is written once.
+    /// Returns the rows written.
     /// </summary>
     public static async Task<int> SaveNewAsync(PortalDbContext db, IEnumerable<object> roots, CancellationToken ct)
     {
@@ -185,8 +187,14 @@ public static class BulkInsert
             var graph = new NewGraph();
             foreach (var root in roots)
             {
-                graph.Visit(root, model.FindEntityType(root.GetType())
-                    ?? throw new InvalidOperationException($"{root.GetType().Name} is not an entity of the model."));
+                var type = model.FindEntityType(root.GetType())
+                    ?? throw new InvalidOperationException($"{root.GetType().Name} is not an entity of the model.");
+                if (!IsNew(root, type))
+                {
+                    throw new InvalidOperationException($"This {type.DisplayName()} has a key already: only new entities are written in bulk.");
+                }
+
+                graph.Visit(root, type);
             }
 
             return graph;
@@ -207,23 +215,36 @@ public static class BulkInsert
         {
             if (column.IsPrimaryKey() && _keys.TryGetValue(row, out var key))
             {
-                return column.ClrType == typeof(int) ? (object)(int)key : key;
+                return column.ClrType == typeof(int) ? (object)checked((int)key) : key;
             }
 
             foreach (var foreignKey in column.GetContainingForeignKeys())
             {
                 if (_principals.TryGetValue((row, foreignKey), out var principal))
                 {
-                    return KeyOf(principal, foreignKey.PrincipalKey.Properties[foreignKey.Properties.ToList().IndexOf(column)]);
+                    return KeyOf(principal, foreignKey.PrincipalKey.Properties[PlaceOf(column, foreignKey.Properties)]);
                 }
             }
 
             return column.GetGetter().GetClrValueUsingContainingEntity(row);
         }
 
+        private static int PlaceOf(IProperty column, IReadOnlyList<IProperty> columns)
+        {
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (columns[i] == column)
+                {
+                    return i;
+                }
+            }
+
+            throw new InvalidOperationException($"{column.Name} is not part of the foreign key.");
+        }
+
         private object? KeyOf(object entity, IProperty key) =>
             _keys.TryGetValue(entity, out var given)
-                ? key.ClrType == typeof(int) ? (object)(int)given : given
+                ? key.ClrType == typeof(int) ? (object)checked((int)given) : given
                 : key.GetGetter().GetClrValueUsingContainingEntity(entity);
 
         private Dictionary<string, object> LinkRow(ISkipNavigation navigation, object from, object to)
@@ -292,11 +313,14 @@ public static class BulkInsert
 
         private void VisitIfNew(object entity, IEntityType type)
         {
-            if (type.FindPrimaryKey()!.Properties.Any(key => key.GetGetter().HasSentinelValueUsingContainingEntity(entity)))
+            if (IsNew(entity, type))
             {
                 Visit(entity, type);
             }
         }
+
+        private static bool IsNew(object entity, IEntityType type) =>
+            type.FindPrimaryKey()!.Properties.Any(key => key.GetGetter().HasSentinelValueUsingContainingEntity(entity));
 
         private static IEnumerable<object> Targets(object? value, bool isCollection) =>
             value is null ? [] : isCollection ? ((IEnumerable)value).Cast<object>() : [value];

@@ -50,7 +50,7 @@ public sealed class DatasetGeneratorTests : IAsyncLifetime
             });
 
             var deliverables = await db.Deliverables.Include(d => d.Areas).Include(d => d.History).Include(d => d.Outcome).ThenInclude(o => o.Areas)
-                .Where(d => d.Outcome.Meeting.SourceHash.StartsWith("generated-")).ToListAsync();
+                .Where(d => d.Outcome.Meeting.SourceHash.StartsWith("generated-")).OrderBy(d => d.Id).ToListAsync();
             Assert.Equal(350, deliverables.Count);
             Assert.All(deliverables, d =>
             {

@@ -184,6 +184,9 @@ public sealed class PostgresTests
                 Assert.Equal(await from.Meetings.OrderBy(m => m.Id).Select(m => m.Place).ToListAsync(),
                     await to.Meetings.OrderBy(m => m.Id).Select(m => m.Place).ToListAsync());
                 Assert.Contains(await to.Meetings.Select(m => m.Place.City).ToListAsync(), city => city == "Brussels");
+                Assert.Equal(await from.Milestones.OrderBy(m => m.Id).Select(m => m.Place).ToListAsync(),
+                    await to.Milestones.OrderBy(m => m.Id).Select(m => m.Place).ToListAsync());
+                Assert.NotEmpty(await to.Milestones.Where(m => m.Place.Ordinal != null || m.Place.City != null).ToListAsync());
             }
 
             // The portal on the copy: the same people, with the passwords they had, and the same list.
