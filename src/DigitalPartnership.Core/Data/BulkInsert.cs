@@ -17,7 +17,6 @@ namespace DigitalPartnership.Core.Data;
 /// </summary>
 public static class BulkInsert
 {
-
     /// <summary>Writes rows of one table exactly as they are, keys included (the store copy).</summary>
     public static Task<int> SaveRowsAsync(PortalDbContext db, IEntityType table, IReadOnlyList<object> rows, CancellationToken ct) =>
         WriteAsync(db, [(table, rows)], static (row, column) => column.GetGetter().GetClrValueUsingContainingEntity(row), ct);
