@@ -110,7 +110,7 @@ public sealed class CouncilTextParserStatementTests
     public void Reads_only_the_outcomes_part_not_the_statement_the_future_work_or_the_annexes()
     {
         Assert.Equal(
-            ["Investment screening", "Export controls", "Artificial intelligence", "Semiconductors", "Global trade challenges", "Stakeholders"],
+            ["Critical minerals", "Clean hydrogen", "Arctic research", "Digital credentials", "Quantum sensing", "Skills exchanges"],
             _numbered.Outcomes.Select(o => o.Title));
         Assert.All(_numbered.Outcomes, o => Assert.Equal(new StatementSection("2", "Halifax outcomes"), o.Section));
         Assert.DoesNotContain(_numbered.Outcomes, o => o.Summary.Contains("the following outcomes"));
