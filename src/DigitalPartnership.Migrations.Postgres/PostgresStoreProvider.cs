@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
@@ -150,9 +151,8 @@ public sealed class PostgresStoreProvider : IStoreProvider
         return false;
     }
 
-    // Each statement is a round trip to the server: 100,000 deliverables generated in 69.6 s with 2,000 parameters a
-    // statement, 116.9 s with 100 (docs/performance.md); the protocol allows 65,535.
-    public int BulkInsertParameters => 2000;
+    public Task<long> WriteRowsAsync(DbConnection connection, DbTransaction transaction, BulkTable table, IEnumerable<object?[]> rows, CancellationToken ct) =>
+        PostgresBulkRows.WriteAsync(connection, table, rows, ct);
 
     public async Task SyncIdentityCountersAsync(PortalDbContext db, CancellationToken ct)
     {

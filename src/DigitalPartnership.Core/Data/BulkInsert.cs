@@ -1,7 +1,5 @@
 using System.Collections;
-using System.Data.Common;
 using System.Runtime.CompilerServices;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -10,8 +8,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace DigitalPartnership.Core.Data;
 
 /// <summary>
-/// Writes many rows with multi-row INSERT statements, in dependency order, on any provider, without EF Core's change
-/// tracker: for the dataset generator (millions of rows) and the store copy, where tracking each entity costs minutes.
+/// Writes many rows in dependency order, each table the engine's fastest way (<see cref="IStoreProvider.WriteRowsAsync"/>),
+/// without EF Core's change tracker: for the dataset generator (millions of rows) and the store copy, where tracking
+/// each entity costs minutes.
 /// Every column the model maps is written, complex types' columns included, its value read through the model's own
 /// accessors and converted as the provider stores it. Triggers run as for any insert (search tables fill themselves).
 /// </summary>
@@ -59,61 +58,21 @@ public static class BulkInsert
         Func<object, IProperty, object?> valueOf, CancellationToken ct)
     {
         var byTable = tables.Where(t => t.Rows.Count > 0).ToDictionary(t => t.Table, t => t.Rows);
-        var connection = db.Database.GetDbConnection();
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var written = 0;
+        long written = 0;
         await db.Database.OpenConnectionAsync(ct);
         // One transaction for the whole batch (the caller's, if it has one): one commit, not one per statement.
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
+            var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
             foreach (var entityType in ModelOrder.PrincipalsFirst(db.Model).Where(byTable.ContainsKey))
             {
-                var table = entityType.GetTableName()!;
-                var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
+                var store = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
                 var columns = entityType.GetFlattenedProperties()
                     .Where(p => p.GetColumnName(store) is not null && p.GetComputedColumnSql() is null)
                     .ToList();
-                var rowsPerStatement = Math.Max(1, db.Store.BulkInsertParameters / columns.Count);
-                var mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToList();
-                DbCommand? full = null; // prepared once for full chunks, its parameters given new values each time
-                try
-                {
-                    foreach (var chunk in byTable[entityType].Chunk(rowsPerStatement))
-                    {
-                        var reuse = chunk.Length == rowsPerStatement;
-                        var command = reuse && full is not null ? full : NewCommand(db, connection, sql, table, columns, mappings, store, chunk.Length);
-                        if (reuse && full is null)
-                        {
-                            full = command;
-                        }
-
-                        var index = 0;
-                        foreach (var row in chunk)
-                        {
-                            for (var c = 0; c < columns.Count; c++)
-                            {
-                                // The value as the store keeps it (an enum as its number, a date as the provider wants it).
-                                command.Parameters[index++].Value = valueOf(row, columns[c]) is { } value
-                                    ? mappings[c].Converter?.ConvertToProvider(value) ?? value
-                                    : DBNull.Value;
-                            }
-                        }
-
-                        written += await command.ExecuteNonQueryAsync(ct);
-                        if (!reuse)
-                        {
-                            await command.DisposeAsync();
-                        }
-                    }
-                }
-                finally
-                {
-                    if (full is not null)
-                    {
-                        await full.DisposeAsync();
-                    }
-                }
+                var table = new BulkTable(store.Name, columns.Select(c => new BulkColumn(c.GetColumnName(store)!, c.GetRelationalTypeMapping())).ToList());
+                written += await db.Store.WriteRowsAsync(transaction.Connection!, transaction, table, Values(byTable[entityType], columns, table, valueOf), ct);
             }
 
             if (own is not null)
@@ -127,45 +86,22 @@ public static class BulkInsert
         }
 
         await db.Store.SyncIdentityCountersAsync(db, ct);
-        return written;
+        return checked((int)written);
     }
 
-    private static DbCommand NewCommand(PortalDbContext db, DbConnection connection, ISqlGenerationHelper sql, string table,
-        IReadOnlyList<IProperty> columns, IReadOnlyList<RelationalTypeMapping> mappings, StoreObjectIdentifier store, int rows)
+    /// <summary>Each row's values as the store keeps them (an enum as its number, a date as the provider wants it), in one array filled again per row.</summary>
+    private static IEnumerable<object?[]> Values(IReadOnlyList<object> rows, IReadOnlyList<IProperty> columns, BulkTable table, Func<object, IProperty, object?> valueOf)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = InsertSql(sql, table, columns, store, rows);
-        var index = 0;
-        for (var row = 0; row < rows; row++)
+        var values = new object?[columns.Count];
+        foreach (var row in rows)
         {
             for (var c = 0; c < columns.Count; c++)
             {
-                // Typed by the column's mapping (DbType, provider type), with no value yet: values come per execution.
-                command.Parameters.Add(mappings[c].CreateParameter(command, sql.GenerateParameterName($"p{index++}"), null, nullable: true));
-            }
-        }
-
-        return command;
-    }
-
-    private static string InsertSql(ISqlGenerationHelper sql, string table, IReadOnlyList<IProperty> columns, StoreObjectIdentifier store, int rows)
-    {
-        var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table)).Append(" (")
-            .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(store)!))).Append(") VALUES ");
-        var index = 0;
-        for (var row = 0; row < rows; row++)
-        {
-            text.Append(row == 0 ? "(" : ", (");
-            for (var column = 0; column < columns.Count; column++)
-            {
-                text.Append(column == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder($"p{index++}"));
+                values[c] = valueOf(row, columns[c]) is { } value ? table.Columns[c].Mapping.Converter?.ConvertToProvider(value) ?? value : null;
             }
 
-            text.Append(')');
+            yield return values;
         }
-
-        return text.ToString();
     }
 
     /// <summary>
@@ -341,6 +277,12 @@ public static class BulkInsert
         }
     }
 }
+
+/// <summary>A table as <see cref="IStoreProvider.WriteRowsAsync"/> writes it: its name and its columns, in the order of each row's values.</summary>
+public sealed record BulkTable(string Name, IReadOnlyList<BulkColumn> Columns);
+
+/// <summary>A column's name, and its type mapping, which says how the store keeps its values.</summary>
+public sealed record BulkColumn(string Name, RelationalTypeMapping Mapping);
 
 /// <summary>The tables of the model in an order where every foreign key finds its row already written.</summary>
 public static class ModelOrder

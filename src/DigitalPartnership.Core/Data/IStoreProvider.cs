@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -46,10 +47,13 @@ public interface IStoreProvider
     Task SyncIdentityCountersAsync(PortalDbContext db, CancellationToken ct);
 
     /// <summary>
-    /// How many parameters one multi-row INSERT of <see cref="BulkInsert"/> carries: where binding a parameter costs
-    /// more than a statement, fewer; where each statement is a network round trip, more.
+    /// Writes rows into one table the engine's fastest way, in the connection's open <paramref name="transaction"/>: for
+    /// <see cref="BulkInsert"/>, millions of rows where one INSERT a row costs minutes. Each row holds the values as the
+    /// store keeps them (converters applied), in the order of <paramref name="table"/>'s columns; a row's array may be
+    /// filled again for the next row, so it is read before the next is asked for. Triggers run as for any insert.
+    /// Returns the rows written.
     /// </summary>
-    int BulkInsertParameters { get; }
+    Task<long> WriteRowsAsync(DbConnection connection, DbTransaction transaction, BulkTable table, IEnumerable<object?[]> rows, CancellationToken ct);
 
     /// <summary>
     /// Copies the whole store to <paramref name="targetPath"/> while the portal keeps running, checks the copy opens and
