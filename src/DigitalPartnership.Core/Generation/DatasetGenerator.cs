@@ -60,32 +60,50 @@ public sealed class DatasetGenerator(PortalDbContext db, TimeProvider time)
         Meeting? meeting = null;
         Outcome? outcome = null;
         var outcomeNumber = 0;
-        while (created < deliverables)
+        // The store writes one batch while the domain builds the next: each keeps a core busy. Only the writer uses the
+        // context, and one batch at a time; the next batch shares no new entity with the one being written.
+        Task writing = Task.CompletedTask;
+        try
         {
-            if (meeting is null)
+            while (created < deliverables)
             {
-                meeting = NewMeeting(partnership, firstOrdinal++, runId, now);
+                if (meeting is null)
+                {
+                    meeting = NewMeeting(partnership, firstOrdinal++, runId, now);
+                }
+
+                if (outcome is null || outcome.Deliverables.Count >= DeliverablesPerOutcome)
+                {
+                    outcomeNumber++;
+                    var outcomeAreas = Pick(random, areas, random.Next(1, 3));
+                    outcome = meeting.AddOutcome($"{SourcePrefix}{runId}-{outcomeNumber}",
+                        $"{outcomeAreas[0].Name}: generated outcome {outcomeNumber}",
+                        $"Generated outcome on {string.Join(" and ", outcomeAreas.Select(a => a.Name))}.", outcomeAreas);
+                }
+
+                AddDeliverable(random, outcome, areas, historyPerDeliverable, now);
+                created++;
+                if (created % BatchSize == 0 || created == deliverables)
+                {
+                    await writing;
+                    var (batch, upTo) = (meeting, created);
+                    // Written in bulk: the entities are built by the domain as usual, only the writing is different.
+                    writing = Task.Run(async () =>
+                    {
+                        await BulkInsert.SaveNewAsync(db, [batch], ct);
+                        progress?.Invoke(upTo);
+                    }, ct);
+                    meeting = null;
+                    outcome = null;
+                }
             }
 
-            if (outcome is null || outcome.Deliverables.Count >= DeliverablesPerOutcome)
-            {
-                outcomeNumber++;
-                var outcomeAreas = Pick(random, areas, random.Next(1, 3));
-                outcome = meeting.AddOutcome($"{SourcePrefix}{runId}-{outcomeNumber}",
-                    $"{outcomeAreas[0].Name}: generated outcome {outcomeNumber}",
-                    $"Generated outcome on {string.Join(" and ", outcomeAreas.Select(a => a.Name))}.", outcomeAreas);
-            }
-
-            AddDeliverable(random, outcome, areas, historyPerDeliverable, now);
-            created++;
-            if (created % BatchSize == 0 || created == deliverables)
-            {
-                // Written as multi-row INSERTs: the entities are built by the domain as usual, only the writing is bulk.
-                await BulkInsert.SaveNewAsync(db, [meeting], ct);
-                progress?.Invoke(created);
-                meeting = null;
-                outcome = null;
-            }
+            await writing;
+        }
+        finally
+        {
+            // Whatever went wrong, the context is not given back while a batch is still being written with it.
+            await writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         return created;
