@@ -14,7 +14,7 @@ internal static class PostgresBulkRows
     public static async Task<long> WriteAsync(DbConnection connection, BulkTable table, IEnumerable<object?[]> rows, CancellationToken ct)
     {
         // The store type without its facets ("character varying(200)" is written as "character varying").
-        var types = table.Columns.Select(c => c.Mapping.StoreType.Split('(')[0].Trim()).ToArray();
+        var types = table.Columns.Select(c => c.Mapping.StoreTypeNameBase).ToArray();
         // Names from the model, never from input.
         var copy = $"COPY \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
         await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(copy, ct);

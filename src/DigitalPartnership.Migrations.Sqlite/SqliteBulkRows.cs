@@ -67,26 +67,37 @@ internal static class SqliteBulkRows
     private static async Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, BulkTable table, ChannelReader<string> batches, CancellationToken ct)
     {
         var cacheSize = Convert.ToInt64(await PragmaAsync(connection, transaction, "cache_size", null, ct), CultureInfo.InvariantCulture);
-        await PragmaAsync(connection, transaction, "cache_size", -WritingCacheKiB, ct);
+        var written = 0L;
+        var failed = true;
         try
         {
+            await PragmaAsync(connection, transaction, "cache_size", -WritingCacheKiB, ct);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = InsertSql(table);
             var parameter = command.Parameters.Add("$rows", SqliteType.Text);
-            long written = 0;
             await foreach (var batch in batches.ReadAllAsync(ct))
             {
                 parameter.Value = batch;
                 written += await command.ExecuteNonQueryAsync(ct);
             }
 
-            return written;
+            failed = false;
         }
         finally
         {
-            await PragmaAsync(connection, transaction, "cache_size", cacheSize, CancellationToken.None);
+            try
+            {
+                await PragmaAsync(connection, transaction, "cache_size", cacheSize, CancellationToken.None);
+            }
+            catch (SqliteException) when (failed)
+            {
+                // After a full disk or an I/O error SQLite has rolled the transaction back and the connection takes no
+                // more commands in it: the write's own error is the one to report.
+            }
         }
+
+        return written;
     }
 
     private static async Task<object?> PragmaAsync(SqliteConnection connection, SqliteTransaction transaction, string name, long? value, CancellationToken ct)

@@ -102,8 +102,10 @@ public sealed class DatasetGenerator(PortalDbContext db, TimeProvider time)
         }
         finally
         {
-            // Whatever went wrong, the context is not given back while a batch is still being written with it.
+            // Whatever went wrong, the context is not given back while a batch is still being written with it; a write
+            // that failed behind an error of the loop is observed here, the loop's error being the one thrown.
             await writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            _ = writing.Exception;
         }
 
         return created;

@@ -3,6 +3,7 @@ using System.Globalization;
 using DigitalPartnership.Core.Accounts;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
+using DigitalPartnership.Core.Generation;
 using DigitalPartnership.Core.Importing;
 using DigitalPartnership.Tests.Support;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -62,6 +63,8 @@ public sealed class BulkWriteTests
                 {
                     Assert.True((await RowsAsync(from, table)).Count > 0, $"{table} has no rows to compare");
                 }
+
+                Assert.True((await RowsAsync(from, "JournalDetails")).Count > 1000, "no table crosses a batch of 1,000 rows");
             }
         }
         finally
@@ -70,7 +73,7 @@ public sealed class BulkWriteTests
         }
     }
 
-    /// <summary>Rows written through EF Core's SaveChanges, as the portal writes them, with a clock that has sub-second ticks.</summary>
+    /// <summary>Rows written through EF Core's SaveChanges, as the portal writes them, with a clock that has sub-second ticks; then generated ones.</summary>
     private static async Task FillAsThePortalDoesAsync(PortalDbContext db)
     {
         var now = new DateTime(2026, 11, 30, 9, 41, 7, DateTimeKind.Utc).AddTicks(1_234_567);
@@ -87,6 +90,10 @@ public sealed class BulkWriteTests
         deliverable.ChangeStatus(DeliverableStatus.AtRisk, 30, "Funding is late — 資金が遅れている.", "bulk@test.example.org", now.AddMinutes(5));
         deliverable.SetResponsibility("DG CONNECT", "METI", new DateOnly(2027, 3, 31), "bulk@test.example.org", now.AddMinutes(6));
         await db.SaveChangesAsync();
+
+        // And rows the generator wrote in bulk, its keys, foreign keys and link rows worked out by BulkInsert: enough
+        // that the larger tables cross the SQLite writer's batch of 1,000 rows.
+        await new DatasetGenerator(db, clock).GenerateAsync(300, 3, seed: 5, null, CancellationToken.None);
     }
 
     /// <summary>A table's rows as text, each value with the type the store gave back, in one fixed order.</summary>
