@@ -113,7 +113,7 @@ public sealed class CouncilTextParserStatementTests
             ["Critical minerals", "Clean hydrogen", "Arctic research", "Digital credentials", "Quantum sensing", "Skills exchanges"],
             _numbered.Outcomes.Select(o => o.Title));
         Assert.All(_numbered.Outcomes, o => Assert.Equal(new StatementSection("2", "Halifax outcomes"), o.Section));
-        Assert.DoesNotContain(_numbered.Outcomes, o => o.Summary.Contains("the following outcomes"));
+        Assert.DoesNotContain(_numbered.Outcomes, o => o.Summary.Contains("as follows"));
     }
 
     [Fact]
