@@ -39,6 +39,12 @@ public static class PortalAccounts
             .AddErrorDescriber<PortalIdentityErrors>()
             .AddPasswordValidator<PasswordRules>();
         services.AddScoped<PortalSessions>();
+        // One for the process, made from the first request's context: the store's driver, connection string and names.
+        services.AddSingleton(sp =>
+        {
+            using var scope = sp.CreateScope();
+            return new SessionStateReader(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+        });
         services.AddScoped<PortalSignIn>();
 
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)

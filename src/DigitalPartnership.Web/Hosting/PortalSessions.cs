@@ -62,8 +62,9 @@ public sealed class PortalSessions(PortalDbContext db, SignInManager<IdentityUse
 
     /// <summary>
     /// The cookie handler's check of every request (<see cref="CookieAuthenticationEvents.OnValidatePrincipal"/>): one
-    /// compiled query reads the session, the account's stamp and lock, and the store's version (kept for the page cache,
-    /// see <see cref="Http.PageCache"/>). Only when the stamp moved is the person's principal rebuilt.
+    /// prepared statement (<see cref="SessionStateReader"/>) reads the session, the account's stamp and lock, and the
+    /// store's version (kept for the page cache, see <see cref="Http.PageCache"/>). Only when the stamp moved is the
+    /// person's principal rebuilt.
     /// </summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
@@ -75,14 +76,15 @@ public sealed class PortalSessions(PortalDbContext db, SignInManager<IdentityUse
         var userId = principal.FindFirstValue(identity.UserIdClaimType);
         var time = services.GetRequiredService<TimeProvider>();
         var now = time.GetUtcNow().UtcDateTime;
-        var db = services.GetRequiredService<PortalDbContext>();
-        var state = sessionId is null || userId is null ? null : await StateOf(db, sessionId, userId, http.RequestAborted);
+        var state = sessionId is null || userId is null
+            ? null
+            : await services.GetRequiredService<SessionStateReader>().ReadAsync(sessionId, userId, http.RequestAborted);
         if (state is null || state.ExpiresAtUtc <= now || state.LockoutEnd > time.GetUtcNow())
         {
             // Signed out, expired, ended from another device, or locked by an administrator.
             if (state is not null)
             {
-                await db.UserSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync();
+                await services.GetRequiredService<PortalDbContext>().UserSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync();
             }
 
             context.RejectPrincipal();
@@ -109,19 +111,8 @@ public sealed class PortalSessions(PortalDbContext db, SignInManager<IdentityUse
 
         if (now - state.LastSeenAtUtc >= SeenResolution)
         {
-            await db.UserSessions.Where(s => s.Id == sessionId)
+            await services.GetRequiredService<PortalDbContext>().UserSessions.Where(s => s.Id == sessionId)
                 .ExecuteUpdateAsync(set => set.SetProperty(s => s.LastSeenAtUtc, now).SetProperty(s => s.ExpiresAtUtc, now + Lifetime));
         }
     }
-
-    private static readonly Func<PortalDbContext, string, string, CancellationToken, Task<SessionState?>> StateOf =
-        EF.CompileAsyncQuery((PortalDbContext db, string sessionId, string userId, CancellationToken ct) =>
-            (from s in db.UserSessions
-             join u in db.Users on s.UserId equals u.Id
-             where s.Id == sessionId && s.UserId == userId
-             select new SessionState(s.ExpiresAtUtc, s.LastSeenAtUtc, u.SecurityStamp, u.LockoutEnd,
-                 db.StoreVersions.Where(v => v.Id == StoreVersion.RowId).Select(v => v.Value).FirstOrDefault()))
-            .FirstOrDefault());
-
-    private sealed record SessionState(DateTime ExpiresAtUtc, DateTime LastSeenAtUtc, string? SecurityStamp, DateTimeOffset? LockoutEnd, long StoreVersion);
 }
