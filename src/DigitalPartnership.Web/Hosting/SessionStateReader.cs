@@ -26,7 +26,7 @@ public sealed class SessionStateReader : IAsyncDisposable
     private readonly DbProviderFactory _factory;
     private readonly string _connectionString;
     private readonly string _sql;
-    private readonly ConcurrentBag<Statement> _idle = [];
+    private readonly ConcurrentQueue<Statement> _idle = new(); // lock-free, unlike a bag taken from on other threads
     private bool _disposed;
 
     public SessionStateReader(PortalDbContext db)
@@ -40,7 +40,7 @@ public sealed class SessionStateReader : IAsyncDisposable
     /// <summary>The session <paramref name="sessionId"/> of <paramref name="userId"/>, or null when there is none.</summary>
     public async Task<SessionState?> ReadAsync(string sessionId, string userId, CancellationToken ct)
     {
-        if (_idle.TryTake(out var kept))
+        if (_idle.TryDequeue(out var kept))
         {
             try
             {
@@ -74,7 +74,7 @@ public sealed class SessionStateReader : IAsyncDisposable
         }
         else
         {
-            _idle.Add(statement);
+            _idle.Enqueue(statement);
         }
 
         return state;
@@ -83,7 +83,7 @@ public sealed class SessionStateReader : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
-        while (_idle.TryTake(out var statement))
+        while (_idle.TryDequeue(out var statement))
         {
             await statement.DisposeAsync();
         }
