@@ -77,6 +77,10 @@ public static class PortalAccounts
                 };
             });
 
+        // After the cookie handler's own post-configuration has made its ticket format from the key ring.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure(cookie => cookie.TicketDataFormat = new KeptTickets(cookie.TicketDataFormat));
+
         services.AddAuthorizationBuilder()
             .AddPolicy(CanEdit, policy => policy.RequireRole(PortalRoles.Editor, PortalRoles.Admin))
             .AddPolicy(CanReport, policy => policy.RequireRole(PortalRoles.Manager, PortalRoles.Admin))
