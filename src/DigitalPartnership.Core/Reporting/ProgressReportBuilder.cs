@@ -2,6 +2,7 @@ using DigitalPartnership.Core.Browsing;
 using DigitalPartnership.Core.Data;
 using DigitalPartnership.Core.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace DigitalPartnership.Core.Reporting;
@@ -14,7 +15,12 @@ namespace DigitalPartnership.Core.Reporting;
 /// The words of the report (title, filter lines, Council names) in the reader's language; English when null or when the
 /// reader reads English. The file names stay English.
 /// </param>
-public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time, IStringLocalizer<ReportText>? text = null)
+/// <param name="scopes">
+/// Where a second context comes from, so the progress-over-time series (every history row, about half of a briefing's
+/// time) is read beside the other figures on a core of its own; without it, after them on <paramref name="db"/>.
+/// </param>
+public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time, IStringLocalizer<ReportText>? text = null,
+    IServiceScopeFactory? scopes = null)
 {
     private readonly ReportText _t = new(text);
 
@@ -62,7 +68,32 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time,
         var scope = await ScopeAsync(filter, ct);
         var reportDate = scope.ReportDate;
         filter = scope.Filter;
+        var series = parts.HasFlag(ReportParts.ProgressOverTime) ? SeriesBesideAsync(filter, reportDate, ct) : null;
+        try
+        {
+            return await BuildAsync(scope, filter, reportDate, parts, rowsPerOutcome, series, ct);
+        }
+        finally
+        {
+            // An error in the other figures must not leave the series' read running unobserved.
+            if (series is not null)
+            {
+                await ((Task)series).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
 
+    /// <summary>The series on a context of its own, on another thread; null when there is no second context to read it on.</summary>
+    private Task<IReadOnlyList<MonthlyStatus>>? SeriesBesideAsync(ReportFilter filter, DateOnly reportDate, CancellationToken ct) =>
+        scopes is null ? null : Task.Run(async () =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await MonthlyStatusSeries.ReadAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), filter, reportDate, ct);
+        }, ct);
+
+    private async Task<ProgressReport> BuildAsync(ReportScope scope, ReportFilter filter, DateOnly reportDate, ReportParts parts,
+        int rowsPerOutcome, Task<IReadOnlyList<MonthlyStatus>>? seriesBeside, CancellationToken ct)
+    {
         var states = filter.Apply(db);
         var headline = await HeadlineAsync(states, reportDate, ct);
         var byArea = await ByAreaAsync(states, ct);
@@ -96,7 +127,8 @@ public sealed class ProgressReportBuilder(PortalDbContext db, TimeProvider time,
             Changes = changes is not null && parts.HasFlag(ReportParts.ChangeList)
                 ? await ReportRows.ToChanges(changes.OrderByDescending(h => h.ChangedAtUtc).ThenByDescending(h => h.Id).Take(ListLimit)).ToListAsync(ct)
                 : [],
-            ProgressOverTime = parts.HasFlag(ReportParts.ProgressOverTime) ? await MonthlyStatusSeries.ReadAsync(db, filter, reportDate, ct) : [],
+            ProgressOverTime = seriesBeside is not null ? await seriesBeside
+                : parts.HasFlag(ReportParts.ProgressOverTime) ? await MonthlyStatusSeries.ReadAsync(db, filter, reportDate, ct) : [],
             AreaRows = areaSections ? await AreaRowsAsync(filter, byArea, ct) : new Dictionary<int, IReadOnlyList<ReportRow>>(),
             WithoutArea = areaSections ? await states.CountAsync(x => !db.DeliverableAreaLinks.Any(l => l.OwnerId == x.Deliverable.Id), ct) : 0,
             OutcomeSections = parts.HasFlag(ReportParts.OutcomeSections) ? await OutcomeSectionsAsync(states, byOutcome, filter, rowsPerOutcome, ct) : [],
