@@ -110,19 +110,19 @@ public sealed class CouncilTextParserStatementTests
     public void Reads_only_the_outcomes_part_not_the_statement_the_future_work_or_the_annexes()
     {
         Assert.Equal(
-            ["Critical minerals", "Clean hydrogen", "Arctic research", "Digital credentials", "Quantum sensing", "Skills exchanges"],
+            ["Tidal energy", "Fisheries data", "Ice charting", "Port cybersecurity", "Satellite ground stations", "Marine apprenticeships"],
             _numbered.Outcomes.Select(o => o.Title));
-        Assert.All(_numbered.Outcomes, o => Assert.Equal(new StatementSection("2", "Halifax outcomes"), o.Section));
+        Assert.All(_numbered.Outcomes, o => Assert.Equal(new StatementSection("2", "Results agreed in Charlottetown"), o.Section));
         Assert.DoesNotContain(_numbered.Outcomes, o => o.Summary.Contains("as follows"));
     }
 
     [Fact]
     public void Reads_an_inaugural_meeting_in_a_city_whose_country_the_text_never_names()
     {
-        Assert.Equal("EU-Canada Trade and Technology Council", _numbered.Partnership?.Name);
-        Assert.Equal(new MeetingPlace(1, "Halifax", null, new DateOnly(2025, 9, 9), 2025), _numbered.Meeting);
+        Assert.Equal("EU-Canada Maritime Technology Council", _numbered.Partnership?.Name);
+        Assert.Equal(new MeetingPlace(1, "Charlottetown", null, new DateOnly(2026, 3, 18), 2026), _numbered.Meeting);
         Assert.Equal("no country named", _numbered.Facts.Place.Doubt);
-        Assert.Null(_numbered.NextMeeting); // "before we meet next" announces nothing
+        Assert.Null(_numbered.NextMeeting); // "before the Council meets again" announces nothing
         Assert.NotNull(_numbered.Facts.NextMeeting.Doubt);
     }
 
