@@ -25,43 +25,52 @@ public static class ReportRows
         Func<IQueryable<DeliverableAsOf>, IQueryable<DeliverableAsOf>> narrow, [EnumeratorCancellation] CancellationToken ct)
     {
         var states = narrow(filter.Apply(db));
-        // A whole export reads the names of all its outcomes at once; a short list (a briefing's) those of its rows.
-        var outcomes = new OutcomeNames(db, limit is null ? states.Select(x => x.Deliverable.OutcomeId) : null);
+        // Two partnerships each have a "2nd Council": in a store of several, the meeting column names the partnership.
+        var several = await Councils.SeveralPartnershipsAsync(db, ct);
         var lastId = 0;
         var left = limit ?? int.MaxValue;
         while (left > 0)
         {
             // Keyset pages rather than one open reader: the areas of each page are read between pages, and a provider
             // without multiple active result sets (PostgreSQL) cannot run that query while another reader is open.
-            var page = await states.Where(x => x.Deliverable.Id > lastId)
-                .OrderBy(x => x.Deliverable.Id)
-                .Take(Math.Min(PageSize, left))
-                .Select(x => new PageRow
-                {
-                    Id = x.Deliverable.Id,
-                    Title = x.Deliverable.Title,
-                    TitleJapanese = x.Deliverable.TitleJapanese,
-                    OutcomeId = x.Deliverable.OutcomeId,
-                    Status = x.Status,
-                    Progress = x.Progress,
-                    EuLead = x.Deliverable.EuLead,
-                    PartnerLead = x.Deliverable.PartnerLead,
-                    TargetDate = x.Deliverable.TargetDate,
-                    LastChangeUtc = x.LastChangeUtc,
-                })
-                .ToListAsync(ct);
+            var page = new List<PageRow>(Math.Min(PageSize, left));
+            await foreach (var row in states.Where(x => x.Deliverable.Id > lastId)
+                               .OrderBy(x => x.Deliverable.Id)
+                               .Take(Math.Min(PageSize, left))
+                               .Select(x => new PageRow
+                               {
+                                   Id = x.Deliverable.Id,
+                                   Title = x.Deliverable.Title,
+                                   TitleJapanese = x.Deliverable.TitleJapanese,
+                                   Outcome = x.Deliverable.Outcome.Title,
+                                   Ordinal = x.Deliverable.Outcome.Meeting.Place.Ordinal,
+                                   City = x.Deliverable.Outcome.Meeting.Place.City,
+                                   Country = x.Deliverable.Outcome.Meeting.Place.Country,
+                                   Partnership = x.Deliverable.Outcome.Meeting.Partnership.Name,
+                                   Status = x.Status,
+                                   Progress = x.Progress,
+                                   EuLead = x.Deliverable.EuLead,
+                                   PartnerLead = x.Deliverable.PartnerLead,
+                                   TargetDate = x.Deliverable.TargetDate,
+                                   LastChangeUtc = x.LastChangeUtc,
+                               })
+                               .AsAsyncEnumerable().WithCancellation(ct))
+            {
+                page.Add(row);
+            }
+
             if (page.Count == 0)
             {
                 yield break;
             }
 
-            await outcomes.ReadAsync(page.Select(row => row.OutcomeId), ct);
             var areas = await AreaRefs.ForDeliverablesBetweenAsync(db, lastId, page[^1].Id, ct);
             foreach (var row in page)
             {
-                var (outcome, meeting) = outcomes[row.OutcomeId];
-                yield return new ReportRow(row.Id, row.Title, outcome, meeting, string.Join("; ", areas[row.Id].Select(a => a.Name)),
-                    row.Status, row.Progress, row.EuLead, row.PartnerLead, row.TargetDate, row.LastChangeUtc, row.TitleJapanese);
+                yield return new ReportRow(row.Id, row.Title, row.Outcome,
+                    CouncilNames.With(several ? row.Partnership : null, MeetingPlace.ShortNameOf(row.Ordinal, row.City, row.Country)),
+                    string.Join("; ", areas[row.Id].Select(a => a.Name)), row.Status, row.Progress, row.EuLead, row.PartnerLead,
+                    row.TargetDate, row.LastChangeUtc, row.TitleJapanese);
             }
 
             left -= page.Count;
@@ -140,64 +149,16 @@ public static class ReportRows
         public int Id { get; init; }
         public string Title { get; init; } = "";
         public string? TitleJapanese { get; init; }
-        public int OutcomeId { get; init; }
+        public string Outcome { get; init; } = "";
+        public int? Ordinal { get; init; }
+        public string? City { get; init; }
+        public string? Country { get; init; }
+        public string Partnership { get; init; } = "";
         public DeliverableStatus Status { get; init; }
         public int? Progress { get; init; }
         public string? EuLead { get; init; }
         public string? PartnerLead { get; init; }
         public DateOnly? TargetDate { get; init; }
         public DateTime? LastChangeUtc { get; init; }
-    }
-
-    /// <summary>
-    /// The outcome and meeting columns of an export, read once per outcome rather than joined into every row: the four
-    /// joined names were a quarter of reading the rows, and an outcome holds several deliverables.
-    /// </summary>
-    /// <param name="selection">The outcome ids of the whole selection, read on the first page; null to read page by page.</param>
-    private sealed class OutcomeNames(PortalDbContext db, IQueryable<int>? selection)
-    {
-        private readonly Dictionary<int, (string Outcome, string Meeting)> _names = [];
-        private bool? _several;
-
-        public (string Outcome, string Meeting) this[int outcomeId] => _names[outcomeId];
-
-        /// <summary>Reads the names of those of <paramref name="outcomeIds"/> not read before.</summary>
-        public async Task ReadAsync(IEnumerable<int> outcomeIds, CancellationToken ct)
-        {
-            var missing = outcomeIds.Where(id => !_names.ContainsKey(id)).Distinct().ToList();
-            if (missing.Count > 0 && selection is { } all)
-            {
-                selection = null;
-                await ReadAsync(db.Outcomes.Where(o => all.Contains(o.Id)), ct);
-                missing.RemoveAll(_names.ContainsKey);
-            }
-
-            // Still missing after the whole selection's: a deliverable added to it while the export ran.
-            if (missing.Count > 0)
-            {
-                await ReadAsync(db.Outcomes.Where(o => missing.Contains(o.Id)), ct);
-            }
-        }
-
-        private async Task ReadAsync(IQueryable<Outcome> outcomes, CancellationToken ct)
-        {
-            // Two partnerships each have a "2nd Council": in a store of several, the meeting column names the partnership.
-            _several ??= await Councils.SeveralPartnershipsAsync(db, ct);
-            var found = await outcomes.AsNoTracking()
-                .Select(o => new
-                {
-                    o.Id,
-                    o.Title,
-                    o.Meeting.Place.Ordinal,
-                    o.Meeting.Place.City,
-                    o.Meeting.Place.Country,
-                    Partnership = o.Meeting.Partnership.Name,
-                })
-                .ToListAsync(ct);
-            foreach (var o in found)
-            {
-                _names[o.Id] = (o.Title, CouncilNames.With(_several.Value ? o.Partnership : null, MeetingPlace.ShortNameOf(o.Ordinal, o.City, o.Country)));
-            }
-        }
     }
 }
