@@ -34,27 +34,7 @@ public static class ReportRows
             // Keyset pages rather than one open reader: the areas of each page are read between pages, and a provider
             // without multiple active result sets (PostgreSQL) cannot run that query while another reader is open.
             var page = new List<PageRow>(Math.Min(PageSize, left));
-            await foreach (var row in states.Where(x => x.Deliverable.Id > lastId)
-                               .OrderBy(x => x.Deliverable.Id)
-                               .Take(Math.Min(PageSize, left))
-                               .Select(x => new PageRow
-                               {
-                                   Id = x.Deliverable.Id,
-                                   Title = x.Deliverable.Title,
-                                   TitleJapanese = x.Deliverable.TitleJapanese,
-                                   Outcome = x.Deliverable.Outcome.Title,
-                                   Ordinal = x.Deliverable.Outcome.Meeting.Place.Ordinal,
-                                   City = x.Deliverable.Outcome.Meeting.Place.City,
-                                   Country = x.Deliverable.Outcome.Meeting.Place.Country,
-                                   Partnership = x.Deliverable.Outcome.Meeting.Partnership.Name,
-                                   Status = x.Status,
-                                   Progress = x.Progress,
-                                   EuLead = x.Deliverable.EuLead,
-                                   PartnerLead = x.Deliverable.PartnerLead,
-                                   TargetDate = x.Deliverable.TargetDate,
-                                   LastChangeUtc = x.LastChangeUtc,
-                               })
-                               .AsAsyncEnumerable().WithCancellation(ct))
+            await foreach (var row in Page(states, lastId, Math.Min(PageSize, left)).AsAsyncEnumerable().WithCancellation(ct))
             {
                 page.Add(row);
             }
@@ -81,6 +61,29 @@ public static class ReportRows
             }
         }
     }
+
+    /// <summary>One keyset page: the first <paramref name="take"/> of <paramref name="states"/> after <paramref name="afterId"/>, by id.</summary>
+    internal static IQueryable<PageRow> Page(IQueryable<DeliverableAsOf> states, int afterId, int take) =>
+        states.Where(x => x.Deliverable.Id > afterId)
+            .OrderBy(x => x.Deliverable.Id)
+            .Take(take)
+            .Select(x => new PageRow
+            {
+                Id = x.Deliverable.Id,
+                Title = x.Deliverable.Title,
+                TitleJapanese = x.Deliverable.TitleJapanese,
+                Outcome = x.Deliverable.Outcome.Title,
+                Ordinal = x.Deliverable.Outcome.Meeting.Place.Ordinal,
+                City = x.Deliverable.Outcome.Meeting.Place.City,
+                Country = x.Deliverable.Outcome.Meeting.Place.Country,
+                Partnership = x.Deliverable.Outcome.Meeting.Partnership.Name,
+                Status = x.Status,
+                Progress = x.Progress,
+                EuLead = x.Deliverable.EuLead,
+                PartnerLead = x.Deliverable.PartnerLead,
+                TargetDate = x.Deliverable.TargetDate,
+                LastChangeUtc = x.LastChangeUtc,
+            });
 
     /// <summary>
     /// The history rows of the selected deliverables written on or after <paramref name="since"/> (all of them when
@@ -144,7 +147,7 @@ public static class ReportRows
         history.Select(h => new ReportChange(h.Id, h.DeliverableId, h.Deliverable.Title, h.FromStatus, h.ToStatus, h.Progress,
             h.ChangedBy, h.ChangedAtUtc, h.Note));
 
-    private sealed record PageRow
+    internal sealed record PageRow
     {
         public int Id { get; init; }
         public string Title { get; init; } = "";
