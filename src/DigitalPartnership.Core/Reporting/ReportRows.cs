@@ -12,7 +12,7 @@ namespace DigitalPartnership.Core.Reporting;
 /// </summary>
 public static class ReportRows
 {
-    /// <summary>Rows per page: large enough that paging costs little, small enough that its areas fit one IN list.</summary>
+    /// <summary>Rows per page: large enough that paging costs little (pages of 2,000 read no faster), small enough to hold.</summary>
     internal const int PageSize = 500;
 
     /// <summary>The deliverables <paramref name="filter"/> selects, by id, at most <paramref name="limit"/> of them.</summary>
