@@ -99,6 +99,10 @@ start_portal() { # → STARTUP_MS, PORTAL_PID, COOKIE
 
 stop_portal() { kill "$PORTAL_PID" 2>/dev/null || true; wait "$PORTAL_PID" 2>/dev/null || true; PIDS=("$CEILING_PID"); }
 
+download() { # export query → the seconds one download took; the file is left in $WORK/export.out
+  curl -fs -H "Cookie: $COOKIE" -o "$WORK/export.out" -w '%{time_total}' "$URL/reports/export?format=$1"
+}
+
 rss_mb() { awk -v f="$2" '$1==f":" {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 # One edit through the edit form, then the time of the next list page: what a reader sees right after a change.
@@ -167,11 +171,9 @@ for engine in "${ENGINES[@]}"; do
         start_portal
         # The first download after start also compiles the export's queries and code; a manager's click meets a portal
         # that has run for a while, as the pages are measured after a warm-up. Both are shown.
-        first=$(curl -fs -H "Cookie: $COOKIE" -o "$WORK/export.out" -w '%{time_total}' "$URL/reports/export?format=$query")
+        first=$(download "$query")
         times=()
-        for _ in $(seq "$ROUNDS"); do
-          times+=("$(curl -fs -H "Cookie: $COOKIE" -o "$WORK/export.out" -w '%{time_total}' "$URL/reports/export?format=$query")")
-        done
+        for _ in $(seq "$ROUNDS"); do times+=("$(download "$query")"); done
         row "$engine" "$size" "$label (s; $(stat -c %s "$WORK/export.out") bytes)" "$(printf '%s\n' "${times[@]}" | median)" - - -
         row "$engine" "$size" "  the first download after start (s)" "$first" - - -
         row "$engine" "$size" "  peak RSS during it (MB)" "$(rss_mb "$PORTAL_PID" VmHWM)" - - -
